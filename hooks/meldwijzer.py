@@ -1,0 +1,26 @@
+"""MkDocs hook: adds meldwijzer's generated pages. All logic lives in the package.
+
+See ``meldwijzer.mkdocs_adapter`` for what each event does and why.
+"""
+
+import sys
+from pathlib import Path
+
+# MkDocs puts this folder first on sys.path while loading the hook, where this file would
+# shadow the installed ``meldwijzer`` package of the same name.
+_here = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _here]
+
+from meldwijzer import mkdocs_adapter  # noqa: E402
+
+
+def on_startup(command, dirty):
+    mkdocs_adapter.startup(command)
+
+
+def on_config(config):
+    return mkdocs_adapter.configure(config)
+
+
+def on_files(files, config):
+    return mkdocs_adapter.add_files(files, config)

@@ -1,0 +1,45 @@
+"""From the project folder to generated pages: read, check, resolve, render.
+
+``generate`` is the whole pipeline without MkDocs; the MkDocs adapter and ``meldwijzer
+export`` both call it. It raises ``DataErrors`` with every problem of every file at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ErrorLog
+from .pages import NavEntry, algemeen, routekaarten, signalen
+from .resolve import Options, Site, load_routekaarten
+
+FAMILIES = (algemeen, routekaarten, signalen)
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The outcome of one build: the site model, its pages and its navigation."""
+
+    site: Site
+    pages: dict[str, str]
+    nav: list[NavEntry]
+
+
+def check(root: Path, options: Options) -> Site:
+    """Read and check all data; raise ``DataErrors`` listing every problem."""
+    log = ErrorLog(root)
+    site = load_routekaarten(root, options, log)
+    log.raise_if_any()
+    assert site is not None
+    return site
+
+
+def generate(root: Path, options: Options) -> Generated:
+    site = check(root, options)
+    pages: dict[str, str] = {}
+    for family in FAMILIES:
+        pages.update(family.pages(site))
+    nav: list[NavEntry] = [{"Start": "index.md"}]
+    for family in (routekaarten, signalen, algemeen):
+        nav.extend(family.nav(site))
+    return Generated(site=site, pages=dict(sorted(pages.items())), nav=nav)

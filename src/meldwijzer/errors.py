@@ -1,0 +1,82 @@
+"""Data errors: one located, Dutch message per problem, all collected before the build stops.
+
+Every error names the file (relative to the project folder), the line, the field path and a
+message that tells the editor what was expected and how to fix it:
+
+    routekaarten/gemeenten/huizen.yml:12: contacten.aandachtfunctionaris.telefoon: ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem in one data file."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        location = f"{self.file}:{self.line}"
+        return f"{location}: {self.path}: {self.message}" if self.path else (
+            f"{location}: {self.message}"
+        )
+
+
+class DataErrors(Exception):
+    """Raised once, after reading and checking everything, when any error was found."""
+
+    def __init__(self, errors: Iterable[DataError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        noun = "fout" if count == 1 else "fouten"
+        lines = [f"De gegevens bevatten {count} {noun}:", *map(str, self.errors)]
+        return "\n".join(lines)
+
+
+def format_path(parts: Iterable[str | int]) -> str:
+    """Render a field path as editors read it: ``routes[0].stappen[2].bellen``."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass
+class ErrorLog:
+    """Collects errors across files so that all are reported at once."""
+
+    root: Path
+    errors: list[DataError] = field(default_factory=list)
+
+    def relative(self, file: Path) -> str:
+        try:
+            return file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def add(self, file: Path, line: int, path: Iterable[str | int] | str, message: str) -> None:
+        rendered = path if isinstance(path, str) else format_path(path)
+        self.errors.append(DataError(self.relative(file), line, rendered, message))
+
+    def __iter__(self) -> Iterator[DataError]:
+        return iter(self.errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise DataErrors(self.errors)

@@ -1,0 +1,136 @@
+"""The bridge to MkDocs: each function is called from one event of ``hooks/meldwijzer.py``.
+
+MkDocs loads a hook file anew for every build (also on every rebuild of ``mkdocs serve``),
+so state that must outlive one build (which command runs) lives here, in the package.
+
+Event order and why:
+
+* ``on_startup``: remember whether this is ``serve`` (data errors become a page) or ``build``
+  (data errors stop the build).
+* ``on_config``: after the plugins (the offline plugin has set ``use_directory_urls``), read
+  and check the data once for the whole build, set the navigation, the profile and our theme
+  files. Nothing is computed per page.
+* ``on_files``: add the generated pages and our static files as virtual files.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from collections.abc import Iterator
+from pathlib import Path
+
+import pathspec
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from .build import Generated, generate
+from .pages import NavEntry
+from .errors import DataErrors
+from .resolve import Options
+from .templating import render
+
+log = logging.getLogger("mkdocs.plugins.meldwijzer")
+
+ASSETS = "assets/meldwijzer"
+STYLESHEETS = ("meldwijzer.css",)
+SCRIPTS = ("meldwijzer.js",)
+SHIM = "iframe-worker-shim.js"
+INTERN_SITE_DIR = "site-intern"
+
+
+class _State:
+    command = "build"
+
+
+_state = _State()
+
+
+class _ErrorPages:
+    """In ``mkdocs serve``, the data errors shown in the browser instead of the site."""
+
+    def __init__(self, errors: DataErrors) -> None:
+        self.pages = {"index.md": render("fouten.md.j2", fouten=[str(e) for e in errors.errors])}
+
+_generated: dict[int, Generated | _ErrorPages] = {}
+
+
+def startup(command: str) -> None:
+    _state.command = command
+
+
+def package_dir(name: str) -> Path:
+    return Path(str(resources.files("meldwijzer") / name))
+
+
+def configure(config: MkDocsConfig) -> MkDocsConfig:
+    serve = _state.command == "serve"
+    options = Options.from_environment(site_url=config.site_url or None,
+                                       directory_urls=config.use_directory_urls, serve=serve)
+    root = Path(config.config_file_path).parent
+    _apply_profile(config, options)
+    config.theme.dirs.insert(0, str(package_dir("theme")))
+    config.extra_css[:0] = [f"{ASSETS}/{name}" for name in STYLESHEETS]
+    config.extra_javascript[:0] = [f"{ASSETS}/{name}" for name in SCRIPTS]
+    # The offline plugin points at a CDN copy of the iframe-worker shim; use our own.
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
+    config.extra["polyfills"] = [*polyfills, f"{ASSETS}/{SHIM}"]
+    try:
+        generated = generate(root, options)
+    except DataErrors as errors:
+        for error in errors.errors:
+            log.error(str(error))
+        if not serve:
+            raise Abort(f"Gestopt: {errors.report().splitlines()[0]} Herstel ze en bouw "
+                        "opnieuw.") from None
+        _generated[id(config)] = _ErrorPages(errors)
+        return config
+    if config.nav is None:
+        config.nav = generated.nav
+        _keep_out_of_nav(config, generated)
+    _generated[id(config)] = generated
+    return config
+
+
+def _keep_out_of_nav(config: MkDocsConfig, generated: Generated) -> None:
+    """Pages reached from a chooser (one per municipality) stay out of the global nav."""
+    listed = set(nav_uris(generated.nav))
+    lines = [f"/{uri}" for uri in generated.pages if uri not in listed]
+    spec = pathspec.gitignore.GitIgnoreSpec.from_lines(lines)
+    config.not_in_nav = spec if config.not_in_nav is None else config.not_in_nav + spec
+
+
+def nav_uris(nav: list[NavEntry]) -> Iterator[str]:
+    for entry in nav:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            if isinstance(value, list):
+                yield from nav_uris(value)
+            else:
+                yield value
+
+
+def _apply_profile(config: MkDocsConfig, options: Options) -> None:
+    config.extra.setdefault("meldwijzer", {})
+    config.extra["meldwijzer"]["profiel"] = options.profiel
+    if options.profiel == "intern" and Path(config.site_dir).name == "site":
+        config.site_dir = str(Path(config.site_dir).with_name(INTERN_SITE_DIR))
+
+
+def add_files(files: Files, config: MkDocsConfig) -> Files:
+    generated = _generated.pop(id(config))
+    for uri, content in generated.pages.items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            log.warning(f"docs/{uri} heeft hetzelfde adres als een pagina die meldwijzer maakt "
+                        f"uit de gegevens. Verwijder of hernoem docs/{uri}.")
+            files.remove(existing)
+        files.append(File.generated(config, uri, content=content))
+    assets = package_dir("assets")
+    for name in (*STYLESHEETS, *SCRIPTS, SHIM):
+        files.append(File.generated(config, f"{ASSETS}/{name}",
+                                    content=(assets / name).read_bytes()))
+    if config.extra["meldwijzer"]["profiel"] == "intern":
+        files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))
+    return files

@@ -1,0 +1,257 @@
+"""Typed models of the data contract (version 1).
+
+The field descriptions are the data documentation for editors: they end up in error messages,
+in the JSON Schema for editors and in the editors' guide, so they are Dutch.
+
+Every value arrives as text (see ``yamlread``); the types here decide what it means. Unknown
+keys are refused. Values are checked one by one here; references between values and files
+are checked in ``resolve``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .phones import PhoneError, tel_uri
+
+VORMEN = (
+    "algemeen",
+    "seksuele-uitbuiting",
+    "arbeidsuitbuiting",
+    "criminele-uitbuiting",
+    "orgaanverwijdering",
+)
+VORM_LABELS = {
+    "algemeen": "Algemeen",
+    "seksuele-uitbuiting": "Seksuele uitbuiting",
+    "arbeidsuitbuiting": "Arbeidsuitbuiting",
+    "criminele-uitbuiting": "Criminele uitbuiting",
+    "orgaanverwijdering": "Gedwongen orgaanverwijdering",
+}
+
+
+def fail(message: str) -> PydanticCustomError:
+    """A validation error whose message is shown to the editor as is."""
+    return PydanticCustomError("meldwijzer", "{bericht}", {"bericht": message})
+
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise fail(f'"{value}" is geen geldige id: gebruik kleine letters, cijfers en streepjes, '
+                   'zonder spaties of accenten. Voorbeeld: "veilig-thuis".')
+    return value
+
+
+def _plain(value: str) -> str:
+    """Plain text: one line, runs of white space made one space."""
+    return " ".join(value.split())
+
+
+def _check_https(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or re.search(r"[\s\"'<>\\`]", value):
+        raise fail(f'"{value}" is geen geldig webadres: alleen adressen die met https:// '
+                   'beginnen zijn toegestaan. Voorbeeld: "https://www.veiligthuis.nl".')
+    return value
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise fail(f'"{value}" is geen geldig e-mailadres. Voorbeeld: "mensenhandel@huizen.nl".')
+    return value
+
+
+def _check_phone(value: str) -> str:
+    try:
+        tel_uri(value)
+    except PhoneError as exc:
+        raise fail(str(exc)) from exc
+    return value
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _DATE.match(value):
+            raise fail(f'"{value}" is geen datum in de vorm JJJJ-MM-DD. Voorbeeld: "2026-10-18".')
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise fail(f'"{value}" is geen bestaande datum. Controleer dag en maand.') from exc
+    return value
+
+
+def _parse_int(value: Any) -> Any:
+    if isinstance(value, str) and not re.match(r"^\d{1,6}$", value):
+        raise fail(f'"{value}" is geen heel getal. Voorbeeld: 60.')
+    return value
+
+
+_TRUE = {"true", "ja", "yes", "waar"}
+_FALSE = {"false", "nee", "no", "onwaar"}
+
+
+def _parse_bool(value: Any) -> Any:
+    if isinstance(value, str):
+        if value.lower() in _TRUE:
+            return True
+        if value.lower() in _FALSE:
+            return False
+        raise fail(f'"{value}" is geen ja/nee-waarde. Schrijf true of false.')
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Text = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=300)]
+LongText = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=2000)]
+Markdown = Annotated[str, Field(min_length=1, max_length=10_000)]
+Url = Annotated[str, AfterValidator(_check_https), Field(max_length=2000)]
+Email = Annotated[str, AfterValidator(_check_email), Field(max_length=254)]
+Phone = Annotated[str, AfterValidator(_plain), AfterValidator(_check_phone),
+                  Field(max_length=40)]
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Count = Annotated[int, BeforeValidator(_parse_int)]
+Flag = Annotated[bool, BeforeValidator(_parse_bool)]
+Vorm = Literal[
+    "algemeen",
+    "seksuele-uitbuiting",
+    "arbeidsuitbuiting",
+    "criminele-uitbuiting",
+    "orgaanverwijdering",
+]
+
+
+class Model(BaseModel):
+    """Base: unknown keys refused, values frozen once checked."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class InternDetails(Model):
+    """Gegevens die alleen in de interne site staan, zoals een direct nummer."""
+
+    persoon: Text | None = Field(None, description="Naam van de persoon (alleen intern).")
+    telefoon: Phone | None = Field(None, description="Direct nummer (alleen intern).")
+    email: Email | None = Field(None, description="Persoonlijk e-mailadres (alleen intern).")
+
+
+class Contact(Model):
+    """Een organisatie, dienst of functie die je kunt bellen of mailen."""
+
+    naam: Text = Field(description='Naam van de dienst of functie, bijvoorbeeld "Politie".')
+    persoon: Text | None = Field(
+        None, description="Naam van een persoon. Liever een functie of teamadres.")
+    organisatie: Text | None = Field(
+        None, description='Organisatie, bijvoorbeeld "Regio Gooi en Vechtstreek".')
+    telefoon: Phone | None = Field(
+        None, description='Nummer zoals je het belt: "0900-8844", "14 035", "112".')
+    email: Email | None = Field(None, description="E-mailadres.")
+    website: Url | None = Field(None, description="Webadres, alleen https://.")
+    bereikbaar: Text | None = Field(None, description='Bereikbaarheid: "24/7", "ma-vr 9.00-17.00".')
+    wanneer: Markdown | None = Field(None, description="Wanneer je dit contact gebruikt (Markdown).")
+    zichtbaarheid: Literal["publiek", "intern"] = Field(
+        "publiek", description="publiek (standaard) of intern: intern staat alleen op de interne site.")
+    intern: InternDetails | None = Field(
+        None, description="Extra gegevens die alleen op de interne site staan.")
+    gecontroleerd: Date = Field(description="Datum waarop de gegevens voor het laatst zijn gecontroleerd.")
+    bron: Url | None = Field(None, description="Webadres waar de gegevens te controleren zijn.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if not (self.telefoon or self.email or self.website):
+            raise fail("Een contact heeft minstens een telefoon, email of website nodig. "
+                       'Voorbeeld: telefoon: "0800-2000".')
+        return self
+
+    @property
+    def is_intern(self) -> bool:
+        return self.zichtbaarheid == "intern"
+
+
+class Keuze(Model):
+    """Een antwoord bij een beslispunt, met de stap waar dat antwoord naartoe leidt."""
+
+    als: Text = Field(description='Het antwoord, bijvoorbeeld "Ja, er is acuut gevaar".')
+    naar: Id = Field(description="De id van een latere stap in dezelfde route.")
+
+
+class Stap(Model):
+    """Een stap in een route: een opdracht of een vraag."""
+
+    id: Id = Field(description="Unieke id binnen de route, bijvoorbeeld acuut.")
+    titel: Text = Field(description="De opdracht of vraag.")
+    wie: Text = Field(description="Wie is aan zet.")
+    wanneer: Text | None = Field(None, description='Wanneer of hoe snel, bijvoorbeeld "direct".')
+    wat: Markdown | None = Field(None, description="Wat je doet (Markdown).")
+    bellen: list[Id] = Field(default_factory=list, description="Ids van contacten.")
+    keuzes: list[Keuze] = Field(
+        default_factory=list, description="Beslispunt: antwoorden met de stap waar ze naartoe leiden.")
+
+
+class Route(Model):
+    """Een meldroute: de stappen van signaal naar de juiste persoon."""
+
+    id: Id = Field(description="Unieke id, bijvoorbeeld slachtoffer.")
+    titel: Text = Field(description="Titel van de route.")
+    stappen: list[Stap] = Field(min_length=1, description="De stappen, in volgorde.")
+
+
+class Signaal(Model):
+    """Een signaal dat op mensenhandel kan wijzen."""
+
+    tekst: LongText = Field(description="Het signaal in één zin.")
+    vormen: list[Vorm] = Field(min_length=1, description="Vormen van uitbuiting.")
+    werkvelden: list[Id] = Field(min_length=1, description="Ids van werkvelden uit regio.yml.")
+    toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
+    bron: Url | None = Field(None, description="Webadres van de bron.")
+
+
+class Regio(Model):
+    """De regio: gedeelde contacten, routes en werkvelden (routekaarten/regio.yml)."""
+
+    naam: Text = Field(description='Naam van de regio, bijvoorbeeld "Gooi en Vechtstreek".')
+    inleiding: Markdown | None = Field(None, description="Tekst voor de startpagina (Markdown).")
+    politie_eenheid: Text | None = Field(None, description="Naam van de politie-eenheid.")
+    riec: Text | None = Field(None, description="Naam van het RIEC.")
+    controle_termijn_dagen: Count = Field(
+        180, ge=1, description="Contacten die langer geleden zijn gecontroleerd, gelden als verouderd.")
+    kernnummers: list[Id] = Field(
+        default_factory=list, max_length=4,
+        description="Ids van de contacten die iedereen moet kennen (naast 112), "
+        "voor de startpagina en de zakkaart. Standaard de eerste drie met een telefoonnummer.")
+    werkvelden: dict[Id, Text] = Field(min_length=1, description="Werkvelden: id en naam.")
+    contacten: dict[Id, Contact] = Field(min_length=1, description="Contacten van de regio.")
+    routes: list[Route] = Field(min_length=1, description="De standaardroutes voor elke gemeente.")
+
+
+class Gemeente(Model):
+    """Een gemeente (routekaarten/gemeenten/<slug>.yml)."""
+
+    naam: Text = Field(description='Naam van de gemeente, bijvoorbeeld "Huizen".')
+    inleiding: Markdown | None = Field(None, description="Lokale tekst (Markdown).")
+    contacten: dict[Id, Contact] = Field(
+        description="Contacten van de gemeente; aandachtfunctionaris is verplicht.")
+    routes: list[Route] = Field(
+        default_factory=list, description="Eigen routes; dezelfde id vervangt de regionale route.")
+    signalen: list[Signaal] = Field(default_factory=list, description="Lokale signalen.")

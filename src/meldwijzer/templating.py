@@ -1,0 +1,154 @@
+"""Our Jinja environment: templates produce Markdown pages; data can never become code.
+
+Safe by construction:
+
+* ``finalize`` escapes every value that a template prints, for HTML *and* for Markdown
+  (character references for all punctuation Markdown or its extensions read), unless the
+  value was made safe by one of the filters below. Forgetting a filter is therefore harmless.
+* ``md`` renders a Markdown field on its own and sanitises the HTML with nh3 (allow-listed
+  tags, attributes and link schemes), so the page's Markdown pass sees a finished HTML block.
+* ``url`` lets through only https, mailto and tel links, and site-relative paths.
+
+Templates are compiled once per process; the environment is cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .phones import tel_uri
+
+_ESCAPE = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~^=:<>&\"'$%@"}
+_ESCAPE_TABLE = str.maketrans(_ESCAPE)
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "details", "div", "dl", "dt", "em",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "div": {"class"},
+    "p": {"class"},
+    "span": {"class"},
+    "details": {"class", "open"},
+    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "td": {"align"}, "th": {"align"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"https", "mailto", "tel"}
+MARKDOWN_EXTENSIONS = ["admonition", "sane_lists", "tables", "pymdownx.details"]
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def escape_text(value: Any) -> Markup:
+    """Plain text, made inert for both HTML and Markdown."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_ESCAPE_TABLE))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return escape_text(value)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+
+def sanitize_html(fragment: str) -> str:
+    """Keep only allow-listed tags, attributes and link schemes; drop comments and scripts."""
+    return str(nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ))
+
+
+@lru_cache(maxsize=8192)
+def render_markdown(text: str) -> str:
+    """A Markdown field as sanitised HTML, without blank lines (one raw HTML block)."""
+    converter = _markdown()
+    converter.reset()
+    rendered = sanitize_html(converter.convert(text))
+    return re.sub(r"\n\s*\n", "\n", rendered).strip()
+
+
+def md_filter(value: str | None, css: str = "mw-md") -> Markup:
+    if not value:
+        return Markup("")
+    return Markup(f'<div class="{html.escape(css)}">\n{render_markdown(value)}\n</div>')
+
+
+def is_safe_url(value: str) -> bool:
+    """https, mailto and tel links, and paths inside the site; nothing else."""
+    parts = urlsplit(value.strip())
+    if parts.scheme:
+        return parts.scheme.lower() in URL_SCHEMES and value == value.strip()
+    return not value.startswith("//") and not re.search(r"[\s\"'<>\\`]", value)
+
+
+def url_filter(value: str) -> Markup:
+    if not is_safe_url(value):
+        raise ValueError(f"unsafe URL reached a template: {value!r}")
+    return Markup(html.escape(value, quote=True))
+
+
+def tel_filter(number: str) -> Markup:
+    return Markup(html.escape(tel_uri(number), quote=True))
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug_filter(value: str) -> Markup:
+    """An id or slug (checked by the models) for a URL path or an HTML id."""
+    if not _SLUG.match(value):
+        raise ValueError(f"not a slug: {value!r}")
+    return Markup(value)
+
+
+def datum_filter(value: dt.date) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("meldwijzer", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md_filter, slug=slug_filter, url=url_filter, tel=tel_filter, datum=datum_filter,
+                       t=escape_text)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one page template to Markdown text."""
+    return environment().get_template(template).render(**context)
