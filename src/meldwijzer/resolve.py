@@ -18,7 +18,7 @@ from typing import Literal
 from .errors import ErrorLog
 from .models import Contact, Gemeente, InternDetails, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
-from .validate import validate
+from .validate import valid_items, validate
 from .yamlread import Document, read_yaml
 
 Profiel = Literal["publiek", "intern"]
@@ -174,12 +174,27 @@ class Site:
 
 
 @dataclass
+class _Part:
+    """A data file as far as it could be checked.
+
+    When the whole file is valid, ``model`` holds it. When not, the routes, signals and
+    contact ids that are valid on their own are still kept, so that references between
+    files are checked too and every error is reported in one run.
+    """
+
+    doc: Document
+    model: Regio | Gemeente | None
+    contact_ids: set[str]
+    routes: list[tuple[int, Route]]
+    signalen: list[tuple[int, Signaal]]
+
+
+@dataclass
 class _Loaded:
-    regio: Regio
-    regio_doc: Document
-    signalen: list[Signaal]
-    signalen_doc: Document | None
-    gemeenten: list[tuple[str, Gemeente, Document]]
+    regio: _Part
+    werkvelden: set[str] | None
+    signalen: _Part | None
+    gemeenten: list[tuple[str, _Part]]
 
 
 def load_routekaarten(root: Path, options: Options, log: ErrorLog) -> Site | None:
@@ -193,6 +208,19 @@ def load_routekaarten(root: Path, options: Options, log: ErrorLog) -> Site | Non
     return _resolve(loaded, options, log)
 
 
+def _read_part(kind: type[Regio] | type[Gemeente], doc: Document, log: ErrorLog) -> _Part:
+    model = validate(kind, doc, log)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    contacts = data.get("contacten")
+    return _Part(
+        doc=doc, model=model,
+        contact_ids=set(contacts) if isinstance(contacts, dict) else set(),
+        routes=list(enumerate(model.routes)) if model else valid_items(Route, data.get("routes")),
+        signalen=(list(enumerate(model.signalen)) if isinstance(model, Gemeente)
+                  else valid_items(Signaal, data.get("signalen"))),
+    )
+
+
 def _read_all(folder: Path, log: ErrorLog) -> _Loaded | None:
     regio_file = folder / "regio.yml"
     if not regio_file.is_file():
@@ -200,29 +228,31 @@ def _read_all(folder: Path, log: ErrorLog) -> _Loaded | None:
                 "routekaarten/regio.yml met naam, werkvelden, contacten en routes.")
         return None
     regio_doc = read_yaml(regio_file, log)
-    regio = validate(Regio, regio_doc, log) if regio_doc else None
+    if regio_doc is None:
+        return None
+    regio = _read_part(Regio, regio_doc, log)
+    raw_werkvelden = regio_doc.data.get("werkvelden") if isinstance(regio_doc.data, dict) else None
+    werkvelden = set(raw_werkvelden) if isinstance(raw_werkvelden, dict) else None
 
+    signalen = None
     signalen_file = folder / "signalen.yml"
     signalen_doc = read_yaml(signalen_file, log) if signalen_file.is_file() else None
-    signalen = validate(list[Signaal], signalen_doc, log) if signalen_doc else []
+    if signalen_doc is not None:
+        items = validate(list[Signaal], signalen_doc, log)
+        signalen = _Part(signalen_doc, None, set(), [], list(enumerate(items)) if items
+                         else valid_items(Signaal, signalen_doc.data))
 
-    gemeenten: list[tuple[str, Gemeente, Document]] = []
-    files = sorted((folder / "gemeenten").glob("*.yml")) + sorted(
-        (folder / "gemeenten").glob("*.yaml"))
+    gemeenten: list[tuple[str, _Part]] = []
+    files = sorted([*(folder / "gemeenten").glob("*.yml"), *(folder / "gemeenten").glob("*.yaml")])
     if not files:
         log.add(folder / "gemeenten", 1, "", "Er staat geen enkele gemeente in "
                 "routekaarten/gemeenten/. Maak per gemeente een bestand <naam>.yml.")
     for file in files:
-        slug = file.stem
-        if not _valid_slug(slug, file, log):
-            continue
-        doc = read_yaml(file, log)
-        gemeente = validate(Gemeente, doc, log) if doc else None
-        if gemeente and doc:
-            gemeenten.append((slug, gemeente, doc))
-    if regio is None or regio_doc is None or signalen is None:
-        return None
-    return _Loaded(regio, regio_doc, signalen, signalen_doc, gemeenten)
+        if _valid_slug(file.stem, file, log):
+            doc = read_yaml(file, log)
+            if doc is not None:
+                gemeenten.append((file.stem, _read_part(Gemeente, doc, log)))
+    return _Loaded(regio, werkvelden, signalen, gemeenten)
 
 
 def _valid_slug(slug: str, file: Path, log: ErrorLog) -> bool:
@@ -243,30 +273,35 @@ def _valid_slug(slug: str, file: Path, log: ErrorLog) -> bool:
 
 
 def _check_references(loaded: _Loaded, log: ErrorLog) -> None:
-    regio, doc = loaded.regio, loaded.regio_doc
-    _check_routes(regio.routes, doc, ("routes",), log)
-    for index, contact_id in enumerate(regio.kernnummers):
-        if contact_id not in regio.contacten:
-            log.add(doc.file, doc.line(("kernnummers", index)), ["kernnummers", index],
-                    f"Het contact '{contact_id}' bestaat niet in de contacten van de regio. "
-                    f"Kies uit: {', '.join(sorted(regio.contacten))}.")
-    werkvelden = set(regio.werkvelden)
-    if loaded.signalen_doc:
-        _check_signalen(loaded.signalen, loaded.signalen_doc, (), werkvelden, log)
-    for _, gemeente, gdoc in loaded.gemeenten:
-        if "aandachtfunctionaris" not in gemeente.contacten:
-            log.add(gdoc.file, gdoc.line(("contacten",)), ["contacten"],
+    regio = loaded.regio
+    _check_routes(regio.routes, regio.doc, log)
+    if isinstance(regio.model, Regio):
+        for index, contact_id in enumerate(regio.model.kernnummers):
+            if contact_id not in regio.contact_ids:
+                path = ("kernnummers", index)
+                log.add(regio.doc.file, regio.doc.line(path), list(path),
+                        f"Het contact '{contact_id}' bestaat niet in de contacten van de regio. "
+                        f"Kies uit: {', '.join(sorted(regio.contact_ids))}.")
+    if loaded.signalen and loaded.werkvelden is not None:
+        _check_signalen(loaded.signalen, (), loaded.werkvelden, log)
+    for _, gemeente in loaded.gemeenten:
+        contacts = gemeente.doc.data.get("contacten") if isinstance(gemeente.doc.data, dict) \
+            else None
+        if isinstance(contacts, dict) and "aandachtfunctionaris" not in contacts:
+            log.add(gemeente.doc.file, gemeente.doc.line(("contacten",)), ["contacten"],
                     "De gemeente heeft geen contact 'aandachtfunctionaris'. Voeg onder "
                     "contacten een blok 'aandachtfunctionaris:' toe met naam, email of "
                     "telefoon en gecontroleerd.")
-        _check_routes(gemeente.routes, gdoc, ("routes",), log)
-        _check_signalen(gemeente.signalen, gdoc, ("signalen",), werkvelden, log)
+        _check_routes(gemeente.routes, gemeente.doc, log)
+        if loaded.werkvelden is not None:
+            _check_signalen(gemeente, ("signalen",), loaded.werkvelden, log)
     _check_bellen(loaded, log)
 
 
-def _check_signalen(signalen: list[Signaal], doc: Document, at: tuple[str, ...],
-                    werkvelden: set[str], log: ErrorLog) -> None:
-    for index, signaal in enumerate(signalen):
+def _check_signalen(part: _Part, at: tuple[str, ...], werkvelden: set[str],
+                    log: ErrorLog) -> None:
+    doc = part.doc
+    for index, signaal in part.signalen:
         for wi, werkveld in enumerate(signaal.werkvelden):
             if werkveld not in werkvelden:
                 path = (*at, index, "werkvelden", wi)
@@ -275,16 +310,15 @@ def _check_signalen(signalen: list[Signaal], doc: Document, at: tuple[str, ...],
                         f"routekaarten/regio.yml: {', '.join(sorted(werkvelden))}.")
 
 
-def _check_routes(routes: list[Route], doc: Document, at: tuple[str, ...],
-                  log: ErrorLog) -> None:
+def _check_routes(routes: list[tuple[int, Route]], doc: Document, log: ErrorLog) -> None:
     seen: dict[str, int] = {}
-    for ri, route in enumerate(routes):
-        path = (*at, ri, "id")
+    for ri, route in routes:
+        path = ("routes", ri, "id")
         if route.id in seen:
             log.add(doc.file, doc.line(path), list(path), f"De route-id '{route.id}' komt twee "
-                    f"keer voor (ook bij {at[-1]}[{seen[route.id]}]). Geef elke route een eigen id.")
+                    f"keer voor (ook bij routes[{seen[route.id]}]). Geef elke route een eigen id.")
         seen.setdefault(route.id, ri)
-        _check_steps(route, doc, (*at, ri), log)
+        _check_steps(route, doc, ("routes", ri), log)
 
 
 def _check_steps(route: Route, doc: Document, at: tuple[str | int, ...], log: ErrorLog) -> None:
@@ -316,34 +350,34 @@ def _check_steps(route: Route, doc: Document, at: tuple[str | int, ...], log: Er
         if si not in reachable:
             path = (*at, "stappen", si)
             log.add(doc.file, doc.line(path), list(path), f"De stap '{step.id}' is niet te "
-                    "bereiken: geen vorige stap gaat er via een keuze of als volgende stap "
-                    "naartoe. Voeg een keuze toe met naar: " + step.id + ", of haal de stap weg.")
+                    "bereiken: geen eerdere stap leidt ernaartoe. Voeg bij een eerdere stap een "
+                    f"keuze toe met naar: {step.id}, of haal de stap weg.")
 
 
 def _check_bellen(loaded: _Loaded, log: ErrorLog) -> None:
-    regio_doc, regio = loaded.regio_doc, loaded.regio
-    gemeente_routes = {slug: {r.id for r in g.routes} for slug, g, _ in loaded.gemeenten}
-    for ri, route in enumerate(regio.routes):
-        users = [(slug, g, d) for slug, g, d in loaded.gemeenten
-                 if route.id not in gemeente_routes[slug]]
+    regio = loaded.regio
+    for ri, route in regio.routes:
+        users = [g for _, g in loaded.gemeenten
+                 if route.id not in {r.id for _, r in g.routes}]
         for path, contact_id in _bellen(route, ("routes", ri)):
-            missing = [d for _, g, d in users
-                       if contact_id not in g.contacten and contact_id not in regio.contacten]
+            if contact_id in regio.contact_ids:
+                continue
+            missing = [g for g in users if contact_id not in g.contact_ids]
             if not missing:
                 continue
-            where = regio_doc.line(path)
-            if len(missing) == len(users) or not users:
-                log.add(regio_doc.file, where, list(path), _unknown_contact(contact_id, regio))
+            where = regio.doc.line(path)
+            if len(missing) == len(users):
+                log.add(regio.doc.file, where, list(path), _unknown_contact(contact_id, regio))
             else:
-                files = ", ".join(log.relative(d.file) for d in missing)
-                log.add(regio_doc.file, where, list(path), f"Het contact '{contact_id}' bestaat "
+                files = ", ".join(log.relative(g.doc.file) for g in missing)
+                log.add(regio.doc.file, where, list(path), f"Het contact '{contact_id}' bestaat "
                         f"niet voor {files}. Voeg het daar toe onder contacten, of zet het in "
                         "routekaarten/regio.yml.")
-    for _, gemeente, doc in loaded.gemeenten:
-        for ri, route in enumerate(gemeente.routes):
+    for _, gemeente in loaded.gemeenten:
+        for ri, route in gemeente.routes:
             for path, contact_id in _bellen(route, ("routes", ri)):
-                if contact_id not in gemeente.contacten and contact_id not in regio.contacten:
-                    log.add(doc.file, doc.line(path), list(path),
+                if contact_id not in gemeente.contact_ids | regio.contact_ids:
+                    log.add(gemeente.doc.file, gemeente.doc.line(path), list(path),
                             _unknown_contact(contact_id, regio, gemeente))
 
 
@@ -353,8 +387,8 @@ def _bellen(route: Route, at: tuple[str | int, ...]) -> Iterable[tuple[tuple[str
             yield (*at, "stappen", si, "bellen", bi), contact_id
 
 
-def _unknown_contact(contact_id: str, regio: Regio, gemeente: Gemeente | None = None) -> str:
-    known = sorted(set(regio.contacten) | set(gemeente.contacten if gemeente else ()))
+def _unknown_contact(contact_id: str, regio: _Part, gemeente: _Part | None = None) -> str:
+    known = sorted(regio.contact_ids | (gemeente.contact_ids if gemeente else set()))
     close = difflib.get_close_matches(contact_id, known, n=1, cutoff=0.6)
     hint = f" Bedoel je '{close[0]}'?" if close else ""
     return (f"Het contact '{contact_id}' bestaat niet.{hint} Gebruik een id uit contacten: "
@@ -362,10 +396,11 @@ def _unknown_contact(contact_id: str, regio: Regio, gemeente: Gemeente | None = 
 
 
 def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
-    regio = loaded.regio
+    assert isinstance(loaded.regio.model, Regio)
+    regio = loaded.regio.model
     intern = options.profiel == "intern"
     cutoff = options.vandaag - dt.timedelta(days=regio.controle_termijn_dagen)
-    regio_file = log.relative(loaded.regio_doc.file)
+    regio_file = log.relative(loaded.regio.doc.file)
 
     def contact(cid: str, c: Contact, file: str) -> ResolvedContact:
         return ResolvedContact(
@@ -381,9 +416,12 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
                 if intern or not c.is_intern}
 
     regionaal = visible(regio.contacten, regio_file)
-    signalen = tuple(_signaal(s, None) for s in loaded.signalen)
+    signalen = tuple(_signaal(s, None) for _, s in loaded.signalen.signalen) if \
+        loaded.signalen else ()
     gemeenten = []
-    for slug, gemeente, doc in loaded.gemeenten:
+    for slug, part in loaded.gemeenten:
+        assert isinstance(part.model, Gemeente)
+        gemeente, doc = part.model, part.doc
         eigen = visible(gemeente.contacten, log.relative(doc.file))
         merged = {**regionaal, **eigen}
         eigen_ids = {r.id for r in gemeente.routes}

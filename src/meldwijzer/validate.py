@@ -8,6 +8,7 @@ key, the nearest known key ("bedoel je ...?").
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -24,18 +25,38 @@ _KIND = {dict: "een blok met velden (sleutel: waarde)", list: "een lijst (regels
          "beginnen)", str: "een tekst"}
 
 
-def validate(kind: type[T], doc: Document, log: ErrorLog, at: tuple[Any, ...] = ()) -> T | None:
-    """Validate ``doc.data`` (or the part at ``at``) as ``kind``; log errors, return None."""
-    data = doc.data
-    for part in at:
-        data = data[part]
+@functools.cache
+def adapter(kind: Any) -> TypeAdapter[Any]:
+    """One compiled validator per type for the whole process."""
+    return TypeAdapter(kind)
+
+
+def validate(kind: type[T], doc: Document, log: ErrorLog) -> T | None:
+    """Validate ``doc.data`` as ``kind``; log every error in Dutch and return None."""
     try:
-        return TypeAdapter(kind).validate_python(data)
+        return adapter(kind).validate_python(doc.data)  # type: ignore[no-any-return]
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            loc = (*at, *error["loc"])
-            log.add(doc.file, doc.line(loc), list(loc), dutch_message(kind, error, data))
+            loc = tuple(error["loc"])
+            log.add(doc.file, doc.line(loc), list(loc), dutch_message(kind, error, doc.data))
         return None
+
+
+def valid_items(kind: type[T], items: Any) -> list[tuple[int, T]]:
+    """The items of a list that are valid ``kind`` on their own, with their index.
+
+    Used after a file failed as a whole (its errors are already logged), so that checks
+    across files can still run on the parts that are fine.
+    """
+    if not isinstance(items, list):
+        return []
+    valid = []
+    for index, item in enumerate(items):
+        try:
+            valid.append((index, adapter(kind).validate_python(item)))
+        except ValidationError:
+            continue
+    return valid
 
 
 def dutch_message(kind: Any, error: ErrorDetails, data: Any) -> str:

@@ -1,0 +1,49 @@
+"""Command line: ``meldwijzer check`` validates the data without building.
+
+Exit codes: 0 all good, 1 data errors (each printed as ``file:line: field: message``),
+2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .build import check
+from .errors import DataErrors
+from .resolve import Options
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="meldwijzer",
+        description="Controleer en exporteer de gegevens van een meldwijzer-site.")
+    parser.add_argument("--map", type=Path, default=Path.cwd(),
+                        help="de map met mkdocs.yml en routekaarten/ (standaard: deze map)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
+    commands.add_parser("check", help="controleer alle gegevens zonder te bouwen")
+    args = parser.parse_args(argv)
+    try:
+        options = Options.from_environment()
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.command == "check":
+        return _check(args.map, options)
+    return 2
+
+
+def _check(root: Path, options: Options) -> int:
+    try:
+        site = check(root, options)
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    print(f"In orde: {len(site.gemeenten)} gemeenten, {len(site.contacten)} regionale "
+          f"contacten, {len(site.signalen)} signalen.")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Shared fixtures. A built site is shared across the session per (project, profile)
+because a build takes seconds; tests only read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, ROOT, Build, copy_project, run_mkdocs
+
+def _built(factory: pytest.TempPathFactory, source: Path, profiel: str) -> Build:
+    base = factory.mktemp(f"{source.name}-{profiel}")
+    project = copy_project(source, base / "project")
+    build = run_mkdocs(project, base / "site", profiel)
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The example region in this repository, public profile."""
+    return _built(tmp_path_factory, ROOT, "publiek")
+
+
+@pytest.fixture(scope="session")
+def example_intern(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return _built(tmp_path_factory, ROOT, "intern")
+
+
+@pytest.fixture(scope="session")
+def klein_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The small test region in tests/fixtures/klein, public profile."""
+    return _built(tmp_path_factory, FIXTURES / "klein", "publiek")
+
+
+@pytest.fixture
+def klein_project(tmp_path: Path) -> Path:
+    """A writable copy of the small test region, to break in a test."""
+    return copy_project(FIXTURES / "klein", tmp_path / "project")
+
+
+# A skipped browser test must never count as a pass: record skips of browser tests and fail
+# the session when there are any.
+_skipped_browser_tests: list[str] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and "browser" in report.keywords:
+        _skipped_browser_tests.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _skipped_browser_tests and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _skipped_browser_tests:
+        terminalreporter.write_line(
+            f"FOUT: {len(_skipped_browser_tests)} browsertest(s) overgeslagen; dat telt als "
+            "mislukt. Installeer Chromium en axe-core met scripts/install-test-tools.", red=True)

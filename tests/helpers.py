@@ -1,0 +1,79 @@
+"""Helpers shared by the tests: real projects in temp folders, built with the real mkdocs."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+HOOK = ROOT / "hooks" / "meldwijzer.py"
+# 2026-11-01 00:00 UTC: fixes "today" for stale-contact and campaign tests.
+EPOCH = "1793491200"
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build``."""
+
+    project: Path
+    site: Path
+    returncode: int
+    log: str
+
+    def html(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / path).read_text("utf-8"), "html.parser")
+
+    def article(self, path: str) -> BeautifulSoup:
+        article = self.html(path).find("article")
+        assert article is not None, f"{path} has no <article>"
+        return article
+
+    def files(self) -> Iterator[Path]:
+        return (p for p in sorted(self.site.rglob("*")) if p.is_file())
+
+    def pages(self) -> Iterator[Path]:
+        return (p for p in self.files() if p.suffix == ".html")
+
+
+def soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text("utf-8"), "html.parser")
+
+
+def copy_project(source: Path, dest: Path) -> Path:
+    """Copy a project's data to ``dest``, with the repository's mkdocs.yml if it has none,
+    and the hook path made absolute."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(
+        "site", "site-intern", "node_modules", ".git", "tests", "src", "benchmarks"))
+    config = dest / "mkdocs.yml"
+    if not config.exists():
+        shutil.copy(ROOT / "mkdocs.yml", config)
+    text = config.read_text("utf-8")
+    text = re.sub(r"(?m)^([ \t]*-[ \t]*)\S*hooks/meldwijzer\.py[ \t]*$",
+                  rf"\g<1>{HOOK.as_posix()}", text)
+    config.write_text(text, "utf-8")
+    (dest / "docs").mkdir(exist_ok=True)
+    return dest
+
+
+def run_mkdocs(project: Path, site: Path | None, profiel: str = "publiek",
+               strict: bool = True, env: dict[str, str] | None = None) -> Build:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    if site is not None:
+        command += ["-d", str(site)]
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MELDWIJZER_PROFIEL": profiel,
+                "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    result = subprocess.run(command, capture_output=True, text=True, env=full_env, check=False,
+                            timeout=600)
+    default = project / ("site-intern" if profiel == "intern" else "site")
+    return Build(project, site or default, result.returncode, result.stdout + result.stderr)
