@@ -9,6 +9,7 @@ import pytest
 
 from helpers import FIXTURES, ROOT, Build, copy_project, run_mkdocs
 
+
 def _built(factory: pytest.TempPathFactory, source: Path, profiel: str) -> Build:
     base = factory.mktemp(f"{source.name}-{profiel}")
     project = copy_project(source, base / "project")

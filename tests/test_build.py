@@ -103,11 +103,11 @@ def test_choices_link_to_a_later_step_on_the_same_page(example_site: Build) -> N
 def test_every_shown_number_is_a_working_tel_link(example_site: Build) -> None:
     checked = 0
     for page in example_site.pages():
-        soup = soup(page)
-        for link in soup.select('a[href^="tel:"]'):
+        html = soup(page)
+        for link in html.select('a[href^="tel:"]'):
             assert link["href"] == tel_uri(link.get_text(strip=True))
             checked += 1
-        for item in soup.select(".mw-contact__lijst li"):
+        for item in html.select(".mw-contact__lijst li"):
             label = item.find(class_="mw-contact__soort")
             if label and "telefoon" in label.get_text().lower():
                 assert item.find("a", href=re.compile("^tel:")), item
@@ -175,13 +175,13 @@ def test_intern_build_goes_to_its_own_folder(klein_project: Path) -> None:
 def test_no_third_party_requests_in_built_pages(example_site: Build) -> None:
     allowed_hosts = _hosts_in_data(ROOT)
     for page in example_site.pages():
-        soup = soup(page)
+        html = soup(page)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
                           ("iframe", "src"), ("source", "srcset")):
-            for element in soup.find_all(tag):
+            for element in html.find_all(tag):
                 value = element.get(attr)
                 assert not value or not urlsplit(value).netloc, f"{page}: {tag} {value}"
-        for link in soup.find_all("a", href=True):
+        for link in html.find_all("a", href=True):
             host = urlsplit(link["href"]).hostname
             assert host is None or host in allowed_hosts, f"{page}: {link['href']}"
     css = "\n".join(p.read_text("utf-8") for p in example_site.site.rglob("*.css"))

@@ -16,8 +16,8 @@ Event order and why:
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 import pathspec
@@ -26,8 +26,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from .build import Generated, generate
-from .pages import NavEntry
 from .errors import DataErrors
+from .pages import NavEntry
 from .resolve import Options
 from .templating import render
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser_helpers import axe_violations
 from playwright.sync_api import Page, expect
 
-from browser_helpers import axe_violations
 from helpers import ROOT, Build
 
 FIRST = sorted((ROOT / "routekaarten" / "gemeenten").glob("*.yml"))[0].stem
