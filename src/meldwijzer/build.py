@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ErrorLog
-from .pages import NavEntry, algemeen, routekaarten, signalen
+from .pages import NavEntry, algemeen, routekaarten, signalen, zakkaart
 from .resolve import Options, Site, load_routekaarten
 
-FAMILIES = (algemeen, routekaarten, signalen)
+FAMILIES = (algemeen, routekaarten, signalen, zakkaart)
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Generated:
 
     site: Site
     pages: dict[str, str]
+    files: dict[str, bytes]
     nav: list[NavEntry]
 
 
@@ -37,9 +38,12 @@ def check(root: Path, options: Options) -> Site:
 def generate(root: Path, options: Options) -> Generated:
     site = check(root, options)
     pages: dict[str, str] = {}
+    files: dict[str, bytes] = {}
     for family in FAMILIES:
         pages.update(family.pages(site))
+        files.update(family.files(site))
     nav: list[NavEntry] = [{"Start": "index.md"}]
     for family in (routekaarten, signalen, algemeen):
         nav.extend(family.nav(site))
-    return Generated(site=site, pages=dict(sorted(pages.items())), nav=nav)
+    return Generated(site=site, pages=dict(sorted(pages.items())),
+                     files=dict(sorted(files.items())), nav=nav)

@@ -37,6 +37,7 @@ ASSETS = "assets/meldwijzer"
 STYLESHEETS = ("meldwijzer.css",)
 SCRIPTS = ("meldwijzer.js",)
 SHIM = "iframe-worker-shim.js"
+PAGE_ASSETS = ("wat-nu.js", "wat-nu.css")  # loaded only by the pages that use them
 INTERN_SITE_DIR = "site-intern"
 
 
@@ -52,6 +53,7 @@ class _ErrorPages:
 
     def __init__(self, errors: DataErrors) -> None:
         self.pages = {"index.md": render("fouten.md.j2", fouten=[str(e) for e in errors.errors])}
+        self.files: dict[str, bytes] = {}
 
 _generated: dict[int, Generated | _ErrorPages] = {}
 
@@ -127,8 +129,10 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
                         f"uit de gegevens. Verwijder of hernoem docs/{uri}.")
             files.remove(existing)
         files.append(File.generated(config, uri, content=content))
+    for path, data in generated.files.items():
+        files.append(File.generated(config, path, content=data))
     assets = package_dir("assets")
-    for name in (*STYLESHEETS, *SCRIPTS, SHIM):
+    for name in (*STYLESHEETS, *SCRIPTS, SHIM, *PAGE_ASSETS):
         files.append(File.generated(config, f"{ASSETS}/{name}",
                                     content=(assets / name).read_bytes()))
     if config.extra["meldwijzer"]["profiel"] == "intern":

@@ -23,7 +23,7 @@ from .yamlread import Document, read_yaml
 
 Profiel = Literal["publiek", "intern"]
 PROFIELEN: tuple[Profiel, ...] = ("publiek", "intern")
-RESERVED_SLUGS = frozenset({"index", "zakkaart", "wat-nu", "assets", "search"})
+RESERVED_SLUGS = frozenset({"index"})
 
 
 @dataclass(frozen=True)
@@ -125,12 +125,14 @@ class ResolvedRoute:
 
 @dataclass(frozen=True)
 class ResolvedSignaal:
+    id: str
     tekst: str
     vormen: tuple[str, ...]
     werkvelden: tuple[str, ...]
     toelichting: str | None
     bron: str | None
     gemeente: str | None
+    gemeente_naam: str | None
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,11 @@ class Site:
 
     def gemeente(self, slug: str) -> ResolvedGemeente:
         return next(g for g in self.gemeenten if g.slug == slug)
+
+    @property
+    def alle_signalen(self) -> tuple[ResolvedSignaal, ...]:
+        """Regional signals, then each municipality's local ones."""
+        return self.signalen + tuple(s for g in self.gemeenten for s in g.signalen)
 
 
 @dataclass
@@ -416,7 +423,7 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
                 if intern or not c.is_intern}
 
     regionaal = visible(regio.contacten, regio_file)
-    signalen = tuple(_signaal(s, None) for _, s in loaded.signalen.signalen) if \
+    signalen = tuple(_signaal(s, f"s{i + 1}") for i, s in loaded.signalen.signalen) if \
         loaded.signalen else ()
     gemeenten = []
     for slug, part in loaded.gemeenten:
@@ -432,7 +439,8 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
         gemeenten.append(ResolvedGemeente(
             slug=slug, naam=gemeente.naam, inleiding=gemeente.inleiding, contacten=merged,
             eigen_contacten=tuple(eigen.values()), routes=tuple(routes),
-            signalen=tuple(_signaal(s, slug) for s in gemeente.signalen),
+            signalen=tuple(_signaal(s, f"{slug}-s{i + 1}", slug, gemeente.naam)
+                           for i, s in enumerate(gemeente.signalen)),
             bestand=log.relative(doc.file)))
     gemeenten.sort(key=lambda g: (g.naam.casefold(), g.slug))
 
@@ -449,9 +457,11 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
         controle_termijn_dagen=regio.controle_termijn_dagen, options=options)
 
 
-def _signaal(s: Signaal, gemeente: str | None) -> ResolvedSignaal:
-    return ResolvedSignaal(tekst=s.tekst, vormen=tuple(s.vormen), werkvelden=tuple(s.werkvelden),
-                           toelichting=s.toelichting, bron=s.bron, gemeente=gemeente)
+def _signaal(s: Signaal, sid: str, gemeente: str | None = None,
+             naam: str | None = None) -> ResolvedSignaal:
+    return ResolvedSignaal(id=sid, tekst=s.tekst, vormen=tuple(s.vormen),
+                           werkvelden=tuple(s.werkvelden), toelichting=s.toelichting, bron=s.bron,
+                           gemeente=gemeente, gemeente_naam=naam)
 
 
 def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool) -> ResolvedRoute:

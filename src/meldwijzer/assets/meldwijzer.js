@@ -1,15 +1,126 @@
-/* meldwijzer: small progressive enhancements. The site works without this script. */
+/* meldwijzer: small progressive enhancements. Every page works without this script. */
 (function () {
   "use strict";
+
+  var STORE = "meldwijzer.gemeente";
+
   function ready(fn) {
     if (document.readyState !== "loading") fn();
     else document.addEventListener("DOMContentLoaded", fn);
   }
-  ready(function () {
-    /* Printed pages show where they live: the built address, or the address in use. */
+
+  function each(selector, fn, root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll(selector), fn);
+  }
+
+  function store(key, value) {
+    try {
+      if (value === undefined) return window.localStorage.getItem(key);
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (e) {
+      return null; /* storage blocked (private mode, policy): the site works without it */
+    }
+    return null;
+  }
+
+  /* Printed pages show where they live: the built address, or the address in use. */
+  function printAddress() {
     var address = location.href.split("#")[0];
-    document.querySelectorAll("[data-mw-adres]").forEach(function (el) {
+    each("[data-mw-adres]", function (el) {
       if (!/^https?:/.test(el.textContent.trim())) el.textContent = address;
     });
+  }
+
+  /* Signal catalogue: filter by work field, form and a word; announce the count. */
+  function signalFilter() {
+    var form = document.getElementById("mw-filter");
+    if (!form) return;
+    var werkveld = form.querySelector("#mw-filter-werkveld");
+    var vorm = form.querySelector("#mw-filter-vorm");
+    var tekst = form.querySelector("#mw-filter-tekst");
+    var status = document.getElementById("mw-filter-aantal");
+    var leeg = document.getElementById("mw-filter-leeg");
+    var timer = null;
+
+    function norm(s) {
+      return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    }
+
+    function apply() {
+      var w = werkveld.value, v = vorm.value, words = norm(tekst.value).split(/\s+/).filter(Boolean);
+      var seen = {};
+      each("ul.mw-signalen[data-vorm]", function (list) {
+        var visibleInGroup = 0;
+        each("li.mw-signaal", function (li) {
+          var text = norm(li.textContent);
+          var show = (!w || (" " + li.dataset.werkvelden + " ").indexOf(" " + w + " ") >= 0) &&
+            (!v || list.dataset.vorm === v) &&
+            words.every(function (word) { return text.indexOf(word) >= 0; });
+          li.hidden = !show;
+          if (show) { visibleInGroup += 1; seen[li.dataset.id] = true; }
+        }, list);
+        list.hidden = visibleInGroup === 0;
+        var heading = document.querySelector("h2[data-vorm='" + list.dataset.vorm + "']");
+        if (heading) heading.hidden = visibleInGroup === 0;
+      });
+      var count = Object.keys(seen).length;
+      leeg.hidden = count > 0;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        status.textContent = count === 1 ? "1 signaal gevonden" : count + " signalen gevonden";
+      }, 300);
+    }
+
+    form.hidden = false;
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    [werkveld, vorm].forEach(function (el) { el.addEventListener("change", apply); });
+    tekst.addEventListener("input", apply);
+    apply();
+  }
+
+  /* "My municipality": remembered in this browser only (see the privacy page). */
+  function myMunicipality() {
+    each("[data-mw-mijn-gemeente]", function (box) {
+      var slug = box.dataset.mwMijnGemeente;
+      var button = box.querySelector("button");
+      var note = box.querySelector(".mw-mijn-gemeente__status");
+      function render() {
+        var mine = store(STORE) === slug;
+        button.setAttribute("aria-pressed", mine ? "true" : "false");
+        note.textContent = mine ? "Onthouden: de startpagina toont deze routekaart voortaan " +
+          "bovenaan. Klik nog eens om het te vergeten." : "";
+      }
+      box.hidden = false;
+      button.addEventListener("click", function () {
+        store(STORE, store(STORE) === slug ? null : slug);
+        render();
+      });
+      render();
+    });
+    var chooser = document.querySelector("[data-mw-kiezer]");
+    var slug = store(STORE);
+    if (!chooser || !slug) return;
+    var link = chooser.querySelector("a[data-slug='" + slug.replace(/[^a-z0-9-]/g, "") + "']");
+    var box = document.getElementById("mw-jouw-gemeente");
+    if (!link || !box) return;
+    var target = box.querySelector("a");
+    target.href = link.href;
+    target.textContent = "Routekaart " + link.textContent;
+    box.hidden = false;
+  }
+
+  function printButtons() {
+    each("[data-mw-print]", function (box) {
+      box.hidden = false;
+      box.querySelector("button").addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  ready(function () {
+    printAddress();
+    printButtons();
+    signalFilter();
+    myMunicipality();
   });
 })();

@@ -1,7 +1,8 @@
 """Page families: each turns the resolved ``Site`` into ``{page path: Markdown}``.
 
-One module per family, the same shape in each: ``pages(site)`` returns the pages and
-``nav(site)`` the family's entry in the site navigation (or nothing).
+One module per family, the same shape in each: ``pages(site)`` returns the pages,
+``files(site)`` other generated files (``{path: bytes}``, such as QR codes) and ``nav(site)``
+the family's entries in the site navigation (or nothing).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ NavEntry = dict[str, Any] | str
 
 
 def render_page(uri: str, template: str, site: Site, **context: Any) -> str:
-    """Render ``template`` as the page at ``uri`` (a path below docs/, such as a/b.md)."""
+    """Render ``template`` as the page at ``uri`` (a path below docs/, such as a/b.md).
+
+    ``root`` leads from the page's source file to docs/ (for Markdown links, which MkDocs
+    rewrites); ``asset_root`` from the page's final URL to the site root (for raw HTML that
+    loads a file, which MkDocs leaves alone).
+    """
     root = Markup("../" * uri.count("/"))
-    return render(template, site=site, root=root, vorm_labels=VORM_LABELS, **context)
+    asset_root = Markup("../" * site.options.url(uri).count("/"))
+    return render(template, site=site, root=root, asset_root=asset_root,
+                  vorm_labels=VORM_LABELS, **context)

@@ -19,3 +19,7 @@ def pages(site: Site) -> dict[str, str]:
 def nav(site: Site) -> list[NavEntry]:
     return [{"Over deze site": [{"Toegankelijkheid": "over/toegankelijkheid.md"},
                                 {"Privacy": "over/privacy.md"}]}]
+
+
+def files(site: Site) -> dict[str, bytes]:
+    return {}

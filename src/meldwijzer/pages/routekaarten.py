@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..resolve import Site
+from typing import Any
+
+from ..resolve import ResolvedContact, ResolvedGemeente, Site
+from ..templating import render_markdown
 from . import NavEntry, render_page
 
 
@@ -19,9 +22,44 @@ def pages(site: Site) -> dict[str, str]:
     for gemeente in site.gemeenten:
         uri = gemeente_uri(gemeente.slug)
         out[uri] = render_page(uri, "routekaarten/gemeente.md.j2", site, gemeente=gemeente,
-                               page_url=site.page_url(uri))
+                               page_url=site.page_url(uri), wat_nu=wat_nu_data(site, gemeente))
     return out
 
 
 def nav(site: Site) -> list[NavEntry]:
     return [{"Routekaarten": "gemeenten/index.md"}, {"Wie bel ik?": "wie-bel-ik.md"}]
+
+
+def _contact_data(contact: ResolvedContact) -> dict[str, Any]:
+    return {"naam": contact.naam, "telefoon": contact.telefoon, "tel": contact.tel,
+            "email": contact.email, "bereikbaar": contact.bereikbaar}
+
+
+def wat_nu_data(site: Site, gemeente: ResolvedGemeente) -> dict[str, Any]:
+    """The resolved routes of one municipality for the "Wat nu?" helper (embedded JSON).
+
+    Built from the same resolved model as the routekaart itself, so the helper can never
+    disagree with the page. ``wat`` is sanitised HTML, like on the page.
+    """
+    return {
+        "gemeente": gemeente.naam,
+        "routes": [{
+            "id": route.id,
+            "titel": route.titel,
+            "stappen": [{
+                "id": step.id,
+                "nummer": step.nummer,
+                "titel": step.titel,
+                "wie": step.wie,
+                "wanneer": step.wanneer,
+                "wat": render_markdown(step.wat) if step.wat else None,
+                "contacten": [_contact_data(c) for c in step.contacten],
+                "keuzes": [{"als": k.als, "naar": k.naar} for k in step.keuzes],
+                "volgende": route.stappen[step.volgende - 1].id if step.volgende else None,
+            } for step in route.stappen],
+        } for route in gemeente.routes],
+    }
+
+
+def files(site: Site) -> dict[str, bytes]:
+    return {}

@@ -1,10 +1,16 @@
-"""Signalen: the catalogue of signals, grouped by form of exploitation."""
+"""Signalen: the catalogue with its filter, and a page per work field."""
 
 from __future__ import annotations
 
 from ..models import VORMEN
 from ..resolve import ResolvedSignaal, Site
 from . import NavEntry, render_page
+
+CATALOGUS = "signalen/index.md"
+
+
+def werkveld_uri(werkveld: str) -> str:
+    return f"signalen/{werkveld}.md"
 
 
 def by_vorm(signalen: tuple[ResolvedSignaal, ...]) -> list[tuple[str, list[ResolvedSignaal]]]:
@@ -14,10 +20,19 @@ def by_vorm(signalen: tuple[ResolvedSignaal, ...]) -> list[tuple[str, list[Resol
 
 
 def pages(site: Site) -> dict[str, str]:
-    uri = "signalen/index.md"
-    return {uri: render_page(uri, "signalen/catalogus.md.j2", site,
-                             groepen=by_vorm(site.signalen))}
+    out = {CATALOGUS: render_page(CATALOGUS, "signalen/catalogus.md.j2", site,
+                                  groepen=by_vorm(site.alle_signalen))}
+    for werkveld, label in site.werkvelden.items():
+        chosen = tuple(s for s in site.alle_signalen if werkveld in s.werkvelden)
+        uri = werkveld_uri(werkveld)
+        out[uri] = render_page(uri, "signalen/werkveld.md.j2", site, werkveld=werkveld,
+                               label=label, aantal=len(chosen), groepen=by_vorm(chosen))
+    return out
 
 
 def nav(site: Site) -> list[NavEntry]:
-    return [{"Signalen": "signalen/index.md"}]
+    return [{"Signalen": [CATALOGUS, *(werkveld_uri(w) for w in site.werkvelden)]}]
+
+
+def files(site: Site) -> dict[str, bytes]:
+    return {}

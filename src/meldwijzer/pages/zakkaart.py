@@ -1,0 +1,65 @@
+"""Zakkaart: a printable pocket card (A6, two sides) per municipality, with a QR code."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+from ..resolve import ResolvedContact, ResolvedGemeente, Site
+from . import NavEntry, render_page
+
+MAX_NUMBERS = 5
+MAX_STEPS = 6
+
+
+def zakkaart_uri(slug: str) -> str:
+    return f"zakkaart/{slug}.md"
+
+
+def qr_path(slug: str) -> str:
+    return f"zakkaart/{slug}-qr.svg"
+
+
+def numbers(site: Site, gemeente: ResolvedGemeente) -> list[ResolvedContact]:
+    """The five numbers that matter: 112, the municipality's contact person, the key numbers."""
+    chosen = [site.noodnummer, gemeente.contacten.get("aandachtfunctionaris"),
+              *site.kernnummers]
+    unique = {c.id: c for c in chosen if c is not None and (c.telefoon or c.email)}
+    return list(unique.values())[:MAX_NUMBERS]
+
+
+def qr_svg(url: str) -> bytes:
+    """A QR code as SVG, deterministic for the same URL."""
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        out, kind="svg", xmldecl=False, scale=4, border=2, dark="#000", light="#fff",
+        title=f"QR-code naar {url}")
+    return out.getvalue()
+
+
+def pages(site: Site) -> dict[str, str]:
+    out = {}
+    for gemeente in site.gemeenten:
+        uri = zakkaart_uri(gemeente.slug)
+        route = gemeente.routes[0]
+        out[uri] = render_page(
+            uri, "zakkaart/zakkaart.md.j2", site, gemeente=gemeente,
+            stappen=route.stappen[:MAX_STEPS], meer=len(route.stappen) > MAX_STEPS,
+            route=route, nummers=numbers(site, gemeente),
+            route_url=site.page_url(f"gemeenten/{gemeente.slug}.md"),
+            qr=qr_path(gemeente.slug).removeprefix("zakkaart/"))
+    return out
+
+
+def files(site: Site) -> dict[str, bytes]:
+    out = {}
+    for gemeente in site.gemeenten:
+        url = site.page_url(f"gemeenten/{gemeente.slug}.md")
+        if url:
+            out[qr_path(gemeente.slug)] = qr_svg(url)
+    return out
+
+
+def nav(site: Site) -> list[NavEntry]:
+    return []
