@@ -6,13 +6,14 @@ See ``meldwijzer.mkdocs_adapter`` for what each event does and why.
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 # MkDocs puts this folder first on sys.path while loading the hook, where this file would
 # shadow the installed ``meldwijzer`` package of the same name.
 _here = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _here]
 
 from meldwijzer import mkdocs_adapter  # noqa: E402
-
 
 def on_startup(command, dirty):
     mkdocs_adapter.startup(command)
@@ -24,3 +25,12 @@ def on_config(config):
 
 def on_files(files, config):
     return mkdocs_adapter.add_files(files, config)
+
+
+@event_priority(-1000)  # after every plugin has written its files (offline: -100)
+def on_post_build(config):
+    mkdocs_adapter.post_build(config)
+
+
+def on_build_error(error):
+    mkdocs_adapter.build_error()

@@ -66,7 +66,7 @@ def copy_project(source: Path, dest: Path) -> Path:
 
 def run_mkdocs(project: Path, site: Path | None, profiel: str = "publiek",
                strict: bool = True, env: dict[str, str] | None = None) -> Build:
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     if strict:
         command.append("--strict")
     if site is not None:

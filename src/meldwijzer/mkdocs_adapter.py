@@ -11,6 +11,8 @@ Event order and why:
   and check the data once for the whole build, set the navigation, the profile and our theme
   files. Nothing is computed per page.
 * ``on_files``: add the generated pages and our static files as virtual files.
+* ``on_post_build`` (last of all plugins): check the finished site, then move it into place
+  (see ``atomic``); ``on_build_error``: drop the unfinished site.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from . import atomic
+from .audit import audit_site
 from .build import Generated, generate
 from .errors import DataErrors
 from .pages import NavEntry
@@ -43,6 +47,7 @@ INTERN_SITE_DIR = "site-intern"
 
 class _State:
     command = "build"
+    config: MkDocsConfig | None = None
 
 
 _state = _State()
@@ -67,11 +72,14 @@ def package_dir(name: str) -> Path:
 
 
 def configure(config: MkDocsConfig) -> MkDocsConfig:
+    _state.config = config
     serve = _state.command == "serve"
     options = Options.from_environment(site_url=config.site_url or None,
                                        directory_urls=config.use_directory_urls, serve=serve)
     root = Path(config.config_file_path).parent
     _apply_profile(config, options)
+    if not serve:
+        atomic.begin(config)
     config.theme.dirs.insert(0, str(package_dir("theme")))
     config.extra_css[:0] = [f"{ASSETS}/{name}" for name in STYLESHEETS]
     config.extra_javascript[:0] = [f"{ASSETS}/{name}" for name in SCRIPTS]
@@ -121,7 +129,7 @@ def _apply_profile(config: MkDocsConfig, options: Options) -> None:
 
 
 def add_files(files: Files, config: MkDocsConfig) -> Files:
-    generated = _generated.pop(id(config))
+    generated = _generated[id(config)]
     for uri, content in generated.pages.items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
@@ -138,3 +146,16 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     if config.extra["meldwijzer"]["profiel"] == "intern":
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))
     return files
+
+
+def post_build(config: MkDocsConfig) -> None:
+    generated = _generated.pop(id(config), None)
+    if isinstance(generated, Generated):
+        atomic.finish(config, lambda site_dir: audit_site(site_dir, generated))
+
+
+def build_error() -> None:
+    """MkDocs reports a failed build without its config: use the one being built."""
+    if _state.config is not None:
+        _generated.pop(id(_state.config), None)
+        atomic.fail(_state.config)

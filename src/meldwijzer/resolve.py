@@ -163,6 +163,9 @@ class Site:
     signalen: tuple[ResolvedSignaal, ...]
     controle_termijn_dagen: int
     options: Options
+    verborgen: frozenset[str] = frozenset()
+    """Values withheld from this profile (internal data in a public build). Never rendered:
+    only the leak audit reads them, to prove that none reached the output."""
 
     @property
     def intern(self) -> bool:
@@ -448,13 +451,28 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
     kern_ids = regio.kernnummers or [
         cid for cid, c in regionaal.items() if c.telefoon and c is not nood and not c.intern
     ][:3]
+    withheld = frozenset() if intern else frozenset(_internal_values(
+        [regio.contacten, *(p.model.contacten for _, p in loaded.gemeenten
+                            if isinstance(p.model, Gemeente))]))
     return Site(
+        verborgen=withheld,
         naam=regio.naam, inleiding=regio.inleiding, politie_eenheid=regio.politie_eenheid,
         riec=regio.riec, werkvelden=dict(regio.werkvelden),
         contacten=tuple(regionaal.values()), noodnummer=nood,
         kernnummers=tuple(regionaal[c] for c in kern_ids if c in regionaal),
         gemeenten=tuple(gemeenten), signalen=signalen,
         controle_termijn_dagen=regio.controle_termijn_dagen, options=options)
+
+
+def _internal_values(contact_maps: list[dict[str, Contact]]) -> set[str]:
+    values: set[str] = set()
+    for contacts in contact_maps:
+        for contact in contacts.values():
+            if contact.is_intern:
+                values |= {v for v in (contact.persoon, contact.telefoon, contact.email) if v}
+            if contact.intern:
+                values |= {v for v in contact.intern.model_dump().values() if v}
+    return values
 
 
 def _signaal(s: Signaal, sid: str, gemeente: str | None = None,
