@@ -1,0 +1,23 @@
+"""Two builds of the same data with the same SOURCE_DATE_EPOCH are byte-identical."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_mkdocs
+from test_atomic import snapshot
+
+
+def test_two_builds_are_byte_identical(klein_project: Path) -> None:
+    config = klein_project / "mkdocs.yml"
+    config.write_text("site_url: https://meldwijzer.example.org/\n" + config.read_text("utf-8"),
+                      "utf-8")
+    # Different hash seeds shake out any dependence on set or dict ordering.
+    first = run_mkdocs(klein_project, klein_project / "een", env={"PYTHONHASHSEED": "1"})
+    second = run_mkdocs(klein_project, klein_project / "twee", env={"PYTHONHASHSEED": "2"})
+    assert first.returncode == 0 and second.returncode == 0, first.log + second.log
+    a, b = snapshot(first.site), snapshot(second.site)
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    assert any(name.endswith("-qr.svg") for name in a)
+    assert "sitemap.xml.gz" in a and "search/search_index.json" in a
