@@ -15,6 +15,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _here]
 
 from meldwijzer import mkdocs_adapter  # noqa: E402
 
+
 def on_startup(command, dirty):
     mkdocs_adapter.startup(command)
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")

@@ -1,4 +1,5 @@
-"""Command line: ``meldwijzer check`` validates the data without building.
+"""Command line: ``meldwijzer check`` validates the data without building; ``meldwijzer
+export DIR`` writes the generated pages as plain Markdown (see ``export``).
 
 Exit codes: 0 all good, 1 data errors (each printed as ``file:line: field: message``),
 2 wrong use of the command.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from .build import check
 from .errors import DataErrors
+from .export import ExportError, export
 from .resolve import Options
 
 
@@ -24,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="de map met mkdocs.yml en routekaarten/ (standaard: deze map)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
     commands.add_parser("check", help="controleer alle gegevens zonder te bouwen")
+    export_cmd = commands.add_parser(
+        "export", help="schrijf alle pagina's als Markdown naar een map, te bouwen zonder hook")
+    export_cmd.add_argument("doel", type=Path, help="een nieuwe, lege map")
     args = parser.parse_args(argv)
     try:
         options = Options.from_environment()
@@ -31,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     if args.command == "check":
         return _check(args.map, options)
+    if args.command == "export":
+        return _export(args.map, args.doel, options)
     return 2
 
 
@@ -42,6 +49,19 @@ def _check(root: Path, options: Options) -> int:
         return 1
     print(f"In orde: {len(site.gemeenten)} gemeenten, {len(site.contacten)} regionale "
           f"contacten, {len(site.signalen)} signalen.")
+    return 0
+
+
+def _export(root: Path, dest: Path, options: Options) -> int:
+    try:
+        config = export(root, dest, options)
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    except ExportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Geëxporteerd naar {dest}. Bouw het met: mkdocs build -f {config}")
     return 0
 
 

@@ -18,7 +18,6 @@ Event order and why:
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -27,21 +26,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import atomic
+from . import atomic, static
 from .audit import audit_site
 from .build import Generated, generate
 from .errors import DataErrors
-from .pages import NavEntry
+from .pages import nav_uris
 from .resolve import Options
 from .templating import render
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
-ASSETS = "assets/meldwijzer"
-STYLESHEETS = ("meldwijzer.css",)
-SCRIPTS = ("meldwijzer.js",)
-SHIM = "iframe-worker-shim.js"
-PAGE_ASSETS = ("wat-nu.js", "wat-nu.css")  # loaded only by the pages that use them
 INTERN_SITE_DIR = "site-intern"
 
 
@@ -81,11 +75,11 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     if not serve:
         atomic.begin(config)
     config.theme.dirs.insert(0, str(package_dir("theme")))
-    config.extra_css[:0] = [f"{ASSETS}/{name}" for name in STYLESHEETS]
-    config.extra_javascript[:0] = [f"{ASSETS}/{name}" for name in SCRIPTS]
+    config.extra_css[:0] = [f"{static.FOLDER}/{name}" for name in static.STYLESHEETS]
+    config.extra_javascript[:0] = [f"{static.FOLDER}/{name}" for name in static.SCRIPTS]
     # The offline plugin points at a CDN copy of the iframe-worker shim; use our own.
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
-    config.extra["polyfills"] = [*polyfills, f"{ASSETS}/{SHIM}"]
+    config.extra["polyfills"] = [*polyfills, f"{static.FOLDER}/{static.SHIM}"]
     try:
         generated = generate(root, options)
     except DataErrors as errors:
@@ -111,16 +105,6 @@ def _keep_out_of_nav(config: MkDocsConfig, generated: Generated) -> None:
     config.not_in_nav = spec if config.not_in_nav is None else config.not_in_nav + spec
 
 
-def nav_uris(nav: list[NavEntry]) -> Iterator[str]:
-    for entry in nav:
-        values = entry.values() if isinstance(entry, dict) else [entry]
-        for value in values:
-            if isinstance(value, list):
-                yield from nav_uris(value)
-            else:
-                yield value
-
-
 def _apply_profile(config: MkDocsConfig, options: Options) -> None:
     config.extra.setdefault("meldwijzer", {})
     config.extra["meldwijzer"]["profiel"] = options.profiel
@@ -139,10 +123,8 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=content))
     for path, data in generated.files.items():
         files.append(File.generated(config, path, content=data))
-    assets = package_dir("assets")
-    for name in (*STYLESHEETS, *SCRIPTS, SHIM, *PAGE_ASSETS):
-        files.append(File.generated(config, f"{ASSETS}/{name}",
-                                    content=(assets / name).read_bytes()))
+    for name in static.ALL:
+        files.append(File.generated(config, f"{static.FOLDER}/{name}", content=static.read(name)))
     if config.extra["meldwijzer"]["profiel"] == "intern":
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))
     return files

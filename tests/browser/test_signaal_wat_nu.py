@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser_helpers import axe_violations
 from playwright.sync_api import Page, expect
 
-from browser_helpers import axe_violations
 from helpers import ROOT, Build
 
 DATA = ROOT / "routekaarten"

@@ -29,3 +29,12 @@ def render_page(uri: str, template: str, site: Site, **context: Any) -> str:
     asset_root = Markup("../" * site.options.url(uri).count("/"))
     return render(template, site=site, root=root, asset_root=asset_root,
                   vorm_labels=VORM_LABELS, **context)
+
+
+def nav_uris(nav: list[NavEntry] | NavEntry) -> list[str]:
+    """Every page path named in a navigation structure."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [uri for item in nav for uri in nav_uris(item)]
+    return [uri for value in nav.values() for uri in nav_uris(value)]

@@ -1,0 +1,89 @@
+"""``meldwijzer export DIR``: the generated site as plain files, buildable without our hook.
+
+The exit path away from this project's MkDocs hook: every generated page becomes a Markdown
+file, every generated or static file is copied, hand-written pages in docs/ are copied, and
+an mkdocs.yml without the hook gets the navigation, stylesheets, scripts and theme overrides
+that the hook would have added. Plain ``mkdocs build`` (or another engine that reads
+mkdocs.yml, such as Zensical) can then build the content.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from . import static
+from .build import Generated, generate
+from .pages import nav_uris
+from .resolve import Options
+
+
+class ExportError(Exception):
+    """The export cannot be written (the message is Dutch)."""
+
+
+def export(root: Path, dest: Path, options: Options, config_file: Path | None = None) -> Path:
+    """Write the export to ``dest`` (which must not exist or be empty); return its config."""
+    config_file = config_file or root / "mkdocs.yml"
+    if dest.exists() and any(dest.iterdir()):
+        raise ExportError(f"De map {dest} bestaat al en is niet leeg. Kies een nieuwe map.")
+    with config_file.open("rb") as handle:
+        config: dict[str, Any] = yaml_load(handle) or {}
+    generated = generate(root, options)
+    docs = dest / "docs"
+    hand_written = root / config.get("docs_dir", "docs")
+    if hand_written.is_dir():
+        shutil.copytree(hand_written, docs, ignore=shutil.ignore_patterns(".*"))
+    _write_generated(generated, docs)
+    for name in static.ALL:
+        _write(docs / static.FOLDER / name, static.read(name))
+    _write(dest / "overrides" / "main.html", static.theme_file("main.html"))
+    target = dest / "mkdocs.yml"
+    _write(target, _config_text(config, generated, options).encode("utf-8"))
+    return target
+
+
+def _write_generated(generated: Generated, docs: Path) -> None:
+    for uri, content in generated.pages.items():
+        _write(docs / uri, content.encode("utf-8"))
+    for path, data in generated.files.items():
+        _write(docs / path, data)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _config_text(config: dict[str, Any], generated: Generated, options: Options) -> str:
+    config = dict(config)
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = "docs"
+    config.setdefault("nav", generated.nav)
+    theme = dict(config.get("theme") or {"name": "material"})
+    theme["custom_dir"] = "overrides"
+    config["theme"] = theme
+    extra = dict(config.get("extra") or {})
+    extra["meldwijzer"] = {"profiel": options.profiel}
+    extra["polyfills"] = [f"{static.FOLDER}/{static.SHIM}"]
+    config["extra"] = extra
+    config["extra_css"] = [*(f"{static.FOLDER}/{n}" for n in static.STYLESHEETS),
+                           *config.get("extra_css", [])]
+    config["extra_javascript"] = [*(f"{static.FOLDER}/{n}" for n in static.SCRIPTS),
+                                  *config.get("extra_javascript", [])]
+    listed = set(nav_uris(config["nav"]))
+    hidden = [f"/{uri}" for uri in generated.pages if uri not in listed]
+    config["not_in_nav"] = "\n".join(hidden) + "\n"
+    header = ("# Exported by `meldwijzer export`: the generated pages as plain Markdown.\n"
+              "# Build with plain `mkdocs build`; no meldwijzer hook is needed.\n")
+    try:
+        return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    except yaml.representer.RepresenterError as exc:
+        raise ExportError("mkdocs.yml bevat een waarde die niet als gewone YAML kan worden "
+                          f"geschreven ({exc}). Pas de export van mkdocs.yml met de hand aan.") \
+            from exc
