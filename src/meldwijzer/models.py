@@ -168,13 +168,17 @@ class Contact(Model):
         None, description='Nummer zoals je het belt: "0900-8844", "14 035", "112".')
     email: Email | None = Field(None, description="E-mailadres.")
     website: Url | None = Field(None, description="Webadres, alleen https://.")
-    bereikbaar: Text | None = Field(None, description='Bereikbaarheid: "24/7", "ma-vr 9.00-17.00".')
-    wanneer: Markdown | None = Field(None, description="Wanneer je dit contact gebruikt (Markdown).")
+    bereikbaar: Text | None = Field(
+        None, description='Bereikbaarheid: "24/7", "ma-vr 9.00-17.00".')
+    wanneer: Markdown | None = Field(
+        None, description="Wanneer je dit contact gebruikt (Markdown).")
     zichtbaarheid: Literal["publiek", "intern"] = Field(
-        "publiek", description="publiek (standaard) of intern: intern staat alleen op de interne site.")
+        "publiek",
+        description="publiek (standaard) of intern: intern staat alleen op de interne site.")
     intern: InternDetails | None = Field(
         None, description="Extra gegevens die alleen op de interne site staan.")
-    gecontroleerd: Date = Field(description="Datum waarop de gegevens voor het laatst zijn gecontroleerd.")
+    gecontroleerd: Date = Field(
+        description="Datum waarop de gegevens voor het laatst zijn gecontroleerd.")
     bron: Url | None = Field(None, description="Webadres waar de gegevens te controleren zijn.")
 
     @model_validator(mode="after")
@@ -206,7 +210,8 @@ class Stap(Model):
     wat: Markdown | None = Field(None, description="Wat je doet (Markdown).")
     bellen: list[Id] = Field(default_factory=list, description="Ids van contacten.")
     keuzes: list[Keuze] = Field(
-        default_factory=list, description="Beslispunt: antwoorden met de stap waar ze naartoe leiden.")
+        default_factory=list,
+        description="Beslispunt: antwoorden met de stap waar ze naartoe leiden.")
 
 
 class Route(Model):
@@ -235,7 +240,8 @@ class Regio(Model):
     politie_eenheid: Text | None = Field(None, description="Naam van de politie-eenheid.")
     riec: Text | None = Field(None, description="Naam van het RIEC.")
     controle_termijn_dagen: Count = Field(
-        180, ge=1, description="Contacten die langer geleden zijn gecontroleerd, gelden als verouderd.")
+        180, ge=1,
+        description="Contacten die langer geleden zijn gecontroleerd, gelden als verouderd.")
     kernnummers: list[Id] = Field(
         default_factory=list, max_length=4,
         description="Ids van de contacten die iedereen moet kennen (naast 112), "

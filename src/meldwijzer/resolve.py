@@ -308,13 +308,13 @@ def _check_references(loaded: _Loaded, log: ErrorLog) -> None:
     _check_bellen(loaded, log)
 
 
-def _check_signalen(part: _Part, at: tuple[str, ...], werkvelden: set[str],
+def _check_signalen(part: _Part, at: tuple[str | int, ...], werkvelden: set[str],
                     log: ErrorLog) -> None:
     doc = part.doc
     for index, signaal in part.signalen:
         for wi, werkveld in enumerate(signaal.werkvelden):
             if werkveld not in werkvelden:
-                path = (*at, index, "werkvelden", wi)
+                path: tuple[str | int, ...] = (*at, index, "werkvelden", wi)
                 log.add(doc.file, doc.line(path), list(path),
                         f"Het werkveld '{werkveld}' bestaat niet. Kies uit de werkvelden in "
                         f"routekaarten/regio.yml: {', '.join(sorted(werkvelden))}.")

@@ -144,8 +144,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md_filter, slug=slug_filter, url=url_filter, tel=tel_filter, datum=datum_filter,
-                       t=escape_text)
+    env.filters.update(md=md_filter, slug=slug_filter, url=url_filter, tel=tel_filter,
+                       datum=datum_filter, t=escape_text)
     return env
 
 

@@ -34,7 +34,7 @@ def adapter(kind: Any) -> TypeAdapter[Any]:
 def validate(kind: type[T], doc: Document, log: ErrorLog) -> T | None:
     """Validate ``doc.data`` as ``kind``; log every error in Dutch and return None."""
     try:
-        return adapter(kind).validate_python(doc.data)  # type: ignore[no-any-return]
+        return adapter(kind).validate_python(doc.data)  # type: ignore[no-any-return,arg-type]
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
@@ -53,7 +53,7 @@ def valid_items(kind: type[T], items: Any) -> list[tuple[int, T]]:
     valid = []
     for index, item in enumerate(items):
         try:
-            valid.append((index, adapter(kind).validate_python(item)))
+            valid.append((index, adapter(kind).validate_python(item)))  # type: ignore[arg-type]
         except ValidationError:
             continue
     return valid

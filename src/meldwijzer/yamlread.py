@@ -164,7 +164,8 @@ class _Builder:
         self.stack: list[_Open] = []
 
     def line_of(self, event: yaml.Event) -> int:
-        return int(event.start_mark.line) + 1 + self.offset
+        mark = event.start_mark
+        return (int(mark.line) if mark else 0) + 1 + self.offset
 
     def error(self, event: yaml.Event, path: Path_, message: str) -> None:
         self.log.add(self.file, self.line_of(event), list(path), message)
