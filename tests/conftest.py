@@ -3,11 +3,15 @@ because a build takes seconds; tests only read it."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, Build, copy_project, run_mkdocs
+from helpers import FIXTURES, PYTHONPATH, ROOT, Build, copy_project, run_mkdocs
+
+# Every subprocess (mkdocs, the CLI) imports this checkout's package.
+os.environ["PYTHONPATH"] = PYTHONPATH
 
 
 def _built(factory: pytest.TempPathFactory, source: Path, profiel: str) -> Build:

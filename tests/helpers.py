@@ -18,6 +18,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 HOOK = ROOT / "hooks" / "meldwijzer.py"
 # 2026-11-01 00:00 UTC: fixes "today" for stale-contact and campaign tests.
 EPOCH = "1793491200"
+# Subprocesses (mkdocs, the CLI) use this checkout's package, even next to another install.
+PYTHONPATH = os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]).rstrip(
+    os.pathsep)
 
 
 @dataclass
@@ -72,7 +75,7 @@ def run_mkdocs(project: Path, site: Path | None, profiel: str = "publiek",
     if site is not None:
         command += ["-d", str(site)]
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MELDWIJZER_PROFIEL": profiel,
-                "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+                "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": PYTHONPATH, **(env or {})}
     result = subprocess.run(command, capture_output=True, text=True, env=full_env, check=False,
                             timeout=600)
     default = project / ("site-intern" if profiel == "intern" else "site")
