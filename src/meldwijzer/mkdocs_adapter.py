@@ -37,6 +37,7 @@ from .templating import render
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
 INTERN_SITE_DIR = "site-intern"
+OPTIONAL_DATA = ("campaign", "trainingen")
 
 
 class _State:
@@ -71,6 +72,10 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     options = Options.from_environment(site_url=config.site_url or None,
                                        directory_urls=config.use_directory_urls, serve=serve)
     root = Path(config.config_file_path).parent
+    # Optional data folders cannot be listed under `watch:` (MkDocs refuses missing paths).
+    for folder in OPTIONAL_DATA:
+        if (root / folder).is_dir() and str(root / folder) not in config.watch:
+            config.watch.append(str(root / folder))
     _apply_profile(config, options)
     if not serve:
         atomic.begin(config)

@@ -163,6 +163,10 @@ class Site:
     signalen: tuple[ResolvedSignaal, ...]
     controle_termijn_dagen: int
     options: Options
+    campagne: object | None = None
+    """The "Open je ogen" campaign, when the project has campaign/ (see ``campagne``)."""
+    trainingen: tuple[object, ...] = ()
+    """Training modules, when the project has trainingen/ (see ``trainingen``)."""
     verborgen: frozenset[str] = frozenset()
     """Values withheld from this profile (internal data in a public build). Never rendered:
     only the leak audit reads them, to prove that none reached the output."""
