@@ -47,6 +47,8 @@ def begin(config: MkDocsConfig) -> None:
         shutil.rmtree(stage.staging)
     config.site_dir = str(stage.staging)
     _active[id(config)] = stage
+    log.info(f"meldwijzer bouwt eerst in {stage.staging.name} en zet de site pas na alle "
+             f"controles op zijn plaats in {target}.")
 
 
 def strict_warnings() -> int:

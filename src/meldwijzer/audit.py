@@ -24,6 +24,11 @@ _RESOURCE = re.compile(
     r"<(?:script|img|iframe|source|link|audio|video|embed|object)\b[^>]*?"
     r"\b(?:src|href|srcset|data)\s*=\s*[\"']?\s*(?:https?:)?//([^/\"'\s>]+)", re.IGNORECASE)
 _CSS_URL = re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//([^/\"')\s]+)", re.IGNORECASE)
+_ANY_URL = re.compile(r"\b(?:href|src|srcset|action|content)\s*=\s*[\"']?\s*(?:https?:)?//"
+                      r"([^/\"'\s>:]+)", re.IGNORECASE)
+_DATA_URL = re.compile(r"https://([^/\s\"'<>)\]:]+)", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+DATA_FOLDERS = ("routekaarten", "campaign", "trainingen")
 
 
 def spellings(value: str) -> set[str]:
@@ -68,6 +73,32 @@ def third_party(site_dir: Path, own_host: str | None = None) -> list[tuple[str, 
     return sorted(set(found))
 
 
+def data_hosts(root: Path) -> set[str]:
+    """Hosts of every https address written in the data: links the data itself asks for."""
+    hosts = set()
+    for folder in DATA_FOLDERS:
+        for file in sorted((root / folder).rglob("*")):
+            if file.is_file() and file.suffix in {".yml", ".yaml", ".md"}:
+                text = file.read_bytes().decode("utf-8", "replace")
+                hosts |= {h.lower() for h in _DATA_URL.findall(text)}
+    return hosts
+
+
+def foreign_links(site_dir: Path, allowed: set[str]) -> list[tuple[str, str]]:
+    """(file, host) for every address in a page pointing to a host nobody asked for."""
+    found = []
+    for name, text in site_texts(site_dir):
+        if name.endswith(".html"):
+            found += [(name, h) for h in _ANY_URL.findall(text) if h.lower() not in allowed]
+    return sorted(set(found))
+
+
+def comments(site_dir: Path) -> list[str]:
+    """Pages with an HTML comment: the theme writes none, so it came from the data."""
+    return sorted(name for name, text in site_texts(site_dir)
+                  if name.endswith(".html") and _COMMENT.search(text))
+
+
 def audit_site(site_dir: Path, generated: Generated) -> None:
     problems = [f"{name}: bevat de interne waarde \"{value}\""
                 for name, value in leaks(site_dir, generated.site.verborgen)]
@@ -75,6 +106,10 @@ def audit_site(site_dir: Path, generated: Generated) -> None:
     own_host = urlsplit(site_url).hostname if site_url else None
     problems += [f"{name}: laadt iets van een andere website ({host})"
                  for name, host in third_party(site_dir, own_host)]
+    allowed = data_hosts(generated.root) | ({own_host} if own_host else set())
+    problems += [f"{name}: verwijst naar {host}, een website die niet in de gegevens staat"
+                 for name, host in foreign_links(site_dir, allowed)]
+    problems += [f"{name}: bevat een HTML-commentaar (<!-- ... -->)" for name in comments(site_dir)]
     if problems:
         raise Abort("Controle van de gebouwde site mislukt; de vorige site blijft staan:\n  "
                     + "\n  ".join(problems))

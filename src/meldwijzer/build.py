@@ -10,16 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ErrorLog
-from .pages import NavEntry, algemeen, routekaarten, signalen, zakkaart
+from .pages import NavEntry, algemeen, intern, routekaarten, signalen, zakkaart
 from .resolve import Options, Site, load_routekaarten
 
-FAMILIES = (algemeen, routekaarten, signalen, zakkaart)
+FAMILIES = (algemeen, routekaarten, signalen, zakkaart, intern)
 
 
 @dataclass(frozen=True)
 class Generated:
     """The outcome of one build: the site model, its pages and its navigation."""
 
+    root: Path
     site: Site
     pages: dict[str, str]
     files: dict[str, bytes]
@@ -43,7 +44,7 @@ def generate(root: Path, options: Options) -> Generated:
         pages.update(family.pages(site))
         files.update(family.files(site))
     nav: list[NavEntry] = [{"Start": "index.md"}]
-    for family in (routekaarten, signalen, algemeen):
+    for family in (routekaarten, signalen, algemeen, intern):
         nav.extend(family.nav(site))
-    return Generated(site=site, pages=dict(sorted(pages.items())),
+    return Generated(root=root, site=site, pages=dict(sorted(pages.items())),
                      files=dict(sorted(files.items())), nav=nav)

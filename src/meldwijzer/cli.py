@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,7 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--map", type=Path, default=Path.cwd(),
                         help="de map met mkdocs.yml en routekaarten/ (standaard: deze map)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
-    commands.add_parser("check", help="controleer alle gegevens zonder te bouwen")
+    check_cmd = commands.add_parser("check", help="controleer alle gegevens zonder te bouwen")
+    check_cmd.add_argument(
+        "--verouderd", action="store_true",
+        help="meld ook contacten die langer dan de controletermijn niet zijn gecontroleerd "
+             "(exitcode 1 als die er zijn; voor een geplande taak)")
     export_cmd = commands.add_parser(
         "export", help="schrijf alle pagina's als Markdown naar een map, te bouwen zonder hook")
     export_cmd.add_argument("doel", type=Path, help="een nieuwe, lege map")
@@ -35,20 +40,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     if args.command == "check":
-        return _check(args.map, options)
+        return _check(args.map, options, stale=args.verouderd)
     if args.command == "export":
         return _export(args.map, args.doel, options)
     return 2
 
 
-def _check(root: Path, options: Options) -> int:
+def _check(root: Path, options: Options, stale: bool = False) -> int:
     try:
-        site = check(root, options)
+        site = check(root, replace(options, profiel="intern") if stale else options)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
     print(f"In orde: {len(site.gemeenten)} gemeenten, {len(site.contacten)} regionale "
           f"contacten, {len(site.signalen)} signalen.")
+    if stale and site.verouderd:
+        count = len(site.verouderd)
+        what = "1 contact is" if count == 1 else f"{count} contacten zijn"
+        print(f"{what} langer dan {site.controle_termijn_dagen} dagen niet gecontroleerd. "
+              "Controleer de gegevens en zet de nieuwe datum bij gecontroleerd:", file=sys.stderr)
+        for contact in site.verouderd:
+            print(f"{contact.bestand}:{contact.regel}: contacten.{contact.id}.gecontroleerd: "
+                  f"{contact.naam}, gecontroleerd op {contact.gecontroleerd.isoformat()}.",
+                  file=sys.stderr)
+        return 1
     return 0
 
 

@@ -8,6 +8,7 @@ message that tells the editor what was expected and how to fix it:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,10 +63,12 @@ class ErrorLog:
     errors: list[DataError] = field(default_factory=list)
 
     def relative(self, file: Path) -> str:
+        """The file's path from the project folder (symlinks are not followed)."""
+        path, root = Path(os.path.abspath(file)), Path(os.path.abspath(self.root))
         try:
-            return file.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.relative_to(root).as_posix()
         except ValueError:
-            return file.as_posix()
+            return path.as_posix()
 
     def add(self, file: Path, line: int, path: Iterable[str | int] | str, message: str) -> None:
         rendered = path if isinstance(path, str) else format_path(path)

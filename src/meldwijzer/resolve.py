@@ -86,6 +86,7 @@ class ResolvedContact:
     verouderd: bool
     bron: str | None
     bestand: str
+    regel: int
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,17 @@ class Site:
         return next(g for g in self.gemeenten if g.slug == slug)
 
     @property
+    def alle_contacten(self) -> tuple[ResolvedContact, ...]:
+        """Every contact once: the region's, then each municipality's own."""
+        return self.contacten + tuple(c for g in self.gemeenten for c in g.eigen_contacten)
+
+    @property
+    def verouderd(self) -> tuple[ResolvedContact, ...]:
+        """Contacts not verified within the region's term, oldest first."""
+        return tuple(sorted((c for c in self.alle_contacten if c.verouderd),
+                            key=lambda c: (c.gecontroleerd, c.bestand, c.regel)))
+
+    @property
     def alle_signalen(self) -> tuple[ResolvedSignaal, ...]:
         """Regional signals, then each municipality's local ones."""
         return self.signalen + tuple(s for g in self.gemeenten for s in g.signalen)
@@ -261,12 +273,34 @@ def _read_all(folder: Path, log: ErrorLog) -> _Loaded | None:
     if not files:
         log.add(folder / "gemeenten", 1, "", "Er staat geen enkele gemeente in "
                 "routekaarten/gemeenten/. Maak per gemeente een bestand <naam>.yml.")
+    seen: dict[str, Path] = {}
     for file in files:
+        if file.stem in seen:
+            log.add(file, 1, "", f"Er is al een bestand voor deze gemeente: "
+                    f"{log.relative(seen[file.stem])}. Twee bestanden geven hetzelfde webadres; "
+                    "voeg ze samen of hernoem er een.")
+            continue
+        seen[file.stem] = file
         if _valid_slug(file.stem, file, log):
             doc = read_yaml(file, log)
             if doc is not None:
                 gemeenten.append((file.stem, _read_part(Gemeente, doc, log)))
+    _check_unique_names(gemeenten, log)
     return _Loaded(regio, werkvelden, signalen, gemeenten)
+
+
+def _check_unique_names(gemeenten: list[tuple[str, _Part]], log: ErrorLog) -> None:
+    first: dict[str, _Part] = {}
+    for _, part in gemeenten:
+        if not isinstance(part.model, Gemeente):
+            continue
+        key = part.model.naam.casefold()
+        if key in first:
+            log.add(part.doc.file, part.doc.line(("naam",)), ["naam"],
+                    f'De naam "{part.model.naam}" staat ook in '
+                    f"{log.relative(first[key].doc.file)}. Elke gemeente heeft een eigen naam; "
+                    "verwijder het dubbele bestand of verbeter de naam.")
+        first.setdefault(key, part)
 
 
 def _valid_slug(slug: str, file: Path, log: ErrorLog) -> bool:
@@ -414,29 +448,28 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
     regio = loaded.regio.model
     intern = options.profiel == "intern"
     cutoff = options.vandaag - dt.timedelta(days=regio.controle_termijn_dagen)
-    regio_file = log.relative(loaded.regio.doc.file)
 
-    def contact(cid: str, c: Contact, file: str) -> ResolvedContact:
+    def contact(cid: str, c: Contact, doc: Document) -> ResolvedContact:
         return ResolvedContact(
             id=cid, naam=c.naam, telefoon=c.telefoon,
             tel=tel_uri(c.telefoon) if c.telefoon else None, email=c.email, website=c.website,
             persoon=c.persoon, organisatie=c.organisatie, bereikbaar=c.bereikbaar,
             wanneer=c.wanneer, intern=c.is_intern, intern_details=c.intern if intern else None,
             gecontroleerd=c.gecontroleerd, verouderd=c.gecontroleerd < cutoff, bron=c.bron,
-            bestand=file)
+            bestand=log.relative(doc.file), regel=doc.line(("contacten", cid, "gecontroleerd")))
 
-    def visible(contacts: dict[str, Contact], file: str) -> dict[str, ResolvedContact]:
-        return {cid: contact(cid, c, file) for cid, c in contacts.items()
+    def visible(contacts: dict[str, Contact], doc: Document) -> dict[str, ResolvedContact]:
+        return {cid: contact(cid, c, doc) for cid, c in contacts.items()
                 if intern or not c.is_intern}
 
-    regionaal = visible(regio.contacten, regio_file)
+    regionaal = visible(regio.contacten, loaded.regio.doc)
     signalen = tuple(_signaal(s, f"s{i + 1}") for i, s in loaded.signalen.signalen) if \
         loaded.signalen else ()
     gemeenten = []
     for slug, part in loaded.gemeenten:
         assert isinstance(part.model, Gemeente)
         gemeente, doc = part.model, part.doc
-        eigen = visible(gemeente.contacten, log.relative(doc.file))
+        eigen = visible(gemeente.contacten, doc)
         merged = {**regionaal, **eigen}
         eigen_ids = {r.id for r in gemeente.routes}
         routes = [_route(r, merged, lokaal=False) for r in regio.routes if r.id not in eigen_ids]
