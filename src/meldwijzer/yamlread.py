@@ -103,6 +103,14 @@ def parse_yaml(text: str, file: Path, log: ErrorLog, first_line: int = 1) -> Doc
         line = (mark.line + first_line) if mark else first_line
         log.add(file, line, "", _yaml_problem(exc, text, mark.line if mark else 0))
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + first_line
+        char = exc.character
+        code = ord(char) if isinstance(char, str) else int(char)
+        log.add(file, line, "", f"Deze regel bevat een onzichtbaar stuurteken "
+                f"(U+{code:04X}), vaak meegekomen bij kopiëren en plakken. Typ de "
+                "regel opnieuw zonder dat teken.")
+        return None
     except _Stop:
         return None
     if builder.documents == 0:
