@@ -17,7 +17,7 @@ os.environ["PYTHONPATH"] = PYTHONPATH
 def _built(factory: pytest.TempPathFactory, source: Path, profiel: str) -> Build:
     base = factory.mktemp(f"{source.name}-{profiel}")
     project = copy_project(source, base / "project")
-    build = run_mkdocs(project, base / "site", profiel)
+    build = run_mkdocs(project, base / "out", profiel)
     assert build.returncode == 0, build.log
     return build
 
