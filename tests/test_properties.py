@@ -70,7 +70,7 @@ def region(draw: Any) -> dict[str, Any]:
         "naam": draw(text),
         "werkvelden": {w: draw(text) for w in werkvelden},
         "contacten": {c: draw(contact()) for c in contact_ids},
-        "routes": draw(st.lists(route(contact_ids + ["aandachtfunctionaris"]), min_size=1,
+        "routes": draw(st.lists(route([*contact_ids, "aandachtfunctionaris"]), min_size=1,
                                 max_size=2, unique_by=lambda r: r["id"])),
     }
     signalen = draw(st.lists(st.fixed_dictionaries({
