@@ -8,6 +8,7 @@ key, the nearest known key ("bedoel je ...?").
 from __future__ import annotations
 
 import difflib
+import re
 import functools
 import types
 import typing
@@ -72,14 +73,16 @@ def dutch_message(kind: Any, error: ErrorDetails, data: Any) -> str:
                 f"{_field_hint(kind, loc)}.")
     if kind_name == "extra_forbidden":
         return _unknown_key(kind, loc)
+    if value is None and kind_name.endswith("_type"):
+        return f"Dit veld is leeg. Vul een waarde in{_field_hint(kind, loc)}."
     if kind_name in ("string_type", "dict_type", "list_type", "model_type",
                      "model_attributes_type"):
         expected = {"string_type": str, "dict_type": dict, "list_type": list}.get(kind_name, dict)
         got = _describe(value)
         return f"Hier hoort {_KIND[expected]}, maar er staat {got}. Controleer de inspringing."
     if kind_name == "literal_error":
-        return (f"{_quote(value)} is geen toegestane waarde. Kies uit: "
-                f"{error['ctx']['expected']}.")
+        options = re.findall(r"'([^']*)'", str(error["ctx"]["expected"]))
+        return f"{_quote(value)} is geen toegestane waarde. Kies uit: {', '.join(options)}."
     if kind_name in ("string_too_short", "too_short"):
         return "Dit veld mag niet leeg zijn. Vul een waarde in."
     if kind_name == "string_too_long":

@@ -1,0 +1,65 @@
+"""Golden files: generated Markdown of the small region, and the error report for broken
+inputs. Regenerate after an intended change with MELDWIJZER_UPDATE_GOLDEN=1 and review the
+diff: that diff is what editors and readers will see change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import FIXTURES, copy_project
+from meldwijzer.build import check, generate
+from meldwijzer.errors import DataErrors
+from meldwijzer.resolve import Options
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("MELDWIJZER_UPDATE_GOLDEN") == "1"
+TODAY = dt.date(2026, 11, 1)
+PAGES = ["index.md", "gemeenten/oosterdorp.md", "wie-bel-ik.md", "signalen/index.md",
+         "signalen/balie.md", "zakkaart/oosterdorp.md"]
+
+
+def compare(expected_file: Path, actual: str) -> None:
+    if UPDATE:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(actual, "utf-8")
+    assert expected_file.is_file(), f"{expected_file} missing: run with MELDWIJZER_UPDATE_GOLDEN=1"
+    assert actual == expected_file.read_text("utf-8")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_generated_markdown(page: str) -> None:
+    options = Options(vandaag=TODAY, site_url="https://meldwijzer.example.org/")
+    generated = generate(FIXTURES / "klein", options)
+    compare(GOLDEN / "markdown" / (page.replace("/", "__")), generated.pages[page])
+
+
+CASES = sorted(p.name for p in (GOLDEN / "errors").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_error_report(case: str, tmp_path: Path) -> None:
+    """case.yml maps a data file to its new content, or to {vervang: [[old, new], ...]}."""
+    folder = GOLDEN / "errors" / case
+    project = copy_project(FIXTURES / "klein", tmp_path / "project")
+    edits = yaml.safe_load((folder / "case.yml").read_text("utf-8"))
+    for name, change in edits.items():
+        target = project / name
+        if isinstance(change, dict):
+            text = target.read_text("utf-8")
+            for old, new in change["vervang"]:
+                assert old in text, f"{case}: {old!r} not in {name}"
+                text = text.replace(old, new, 1)
+            target.write_text(text, "utf-8")
+        elif change is None:
+            target.unlink()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(change.encode("utf-8") if isinstance(change, str) else change)
+    with pytest.raises(DataErrors) as caught:
+        check(project, Options(vandaag=TODAY))
+    compare(folder / "expected.txt", caught.value.report() + "\n")
