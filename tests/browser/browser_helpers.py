@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from helpers import ROOT
 
@@ -25,3 +26,25 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
         WCAG,
     )
     return list(result)
+
+
+def search(page: Page, query: str) -> None:
+    """Type a query into Material's search and wait for results.
+
+    Material's search worker starts after the page loads (from file:// through the
+    iframe-worker shim); a query typed before it is ready is not run again. A person then
+    types once more: so does this helper, up to a few times.
+    """
+    field = page.locator(".md-search__input")
+    if not field.is_visible():
+        page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
+    field.fill(query)
+    for _ in range(6):
+        try:
+            page.locator(".md-search-result__item").first.wait_for(timeout=3_000)
+            return
+        except PlaywrightTimeoutError:
+            field.press("End")
+            field.press("Backspace")
+            field.type(query[-1])
+    raise AssertionError(f"search for {query!r} gave no results")

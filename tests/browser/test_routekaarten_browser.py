@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import axe_violations
+from browser_helpers import axe_violations, search
 from playwright.sync_api import Page, expect
 
 from helpers import ROOT, Build
@@ -37,9 +37,7 @@ def test_axe_on_the_internal_build(page: Page, intern_url: str) -> None:
 
 def test_axe_with_search_open_and_results(page: Page, example_url: str) -> None:
     page.goto(example_url + "index.html")
-    page.keyboard.press("/")
-    page.keyboard.type("veilig thuis")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    search(page, "veilig thuis")
     assert axe_violations(page) == []
 
 
@@ -97,10 +95,7 @@ def test_keyboard_reaches_a_choice_and_follows_it(page: Page, example_url: str) 
 
 def test_offline_search_from_file_finds_veilig_thuis(page: Page, example_site: Build) -> None:
     page.goto((example_site.site / "index.html").as_uri())
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("Veilig Thuis")
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=15_000)
+    search(page, "Veilig Thuis")
     expect(page.locator(".md-search-result")).to_contain_text("Veilig Thuis")
 
 
