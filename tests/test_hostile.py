@@ -133,3 +133,14 @@ def test_two_municipalities_with_the_same_name_are_refused(klein_project: Path) 
           "naam: Oosterdorp")
     errors = _errors(klein_project)
     assert any("westerdorp.yml:1: naam:" in e and "oosterdorp.yml" in e for e in errors), errors
+
+
+def test_broken_front_matter_of_a_page_stops_the_build(klein_project: Path) -> None:
+    (klein_project / "docs" / "extra.md").write_text(
+        "---\ntitel: Extra\nnotitie: [niet afgesloten\n---\n# Extra\n", "utf-8")
+    config = klein_project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nnot_in_nav: |\n  /extra.md\n", "utf-8")
+    build = run_mkdocs(klein_project, klein_project / "out")
+    assert build.returncode != 0
+    assert "docs/extra.md:4: Een lijst tussen [ ] of een blok tussen { }" in build.log
+    assert not (klein_project / "out").exists()

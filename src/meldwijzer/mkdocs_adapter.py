@@ -29,10 +29,11 @@ from mkdocs.structure.files import File, Files
 from . import atomic, static
 from .audit import audit_site
 from .build import Generated, generate
-from .errors import DataErrors
+from .errors import DataErrors, ErrorLog
 from .pages import nav_uris
 from .resolve import Options
 from .templating import render
+from .yamlread import parse_yaml, read_text
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
@@ -117,7 +118,37 @@ def _apply_profile(config: MkDocsConfig, options: Options) -> None:
         config.site_dir = str(Path(config.site_dir).with_name(INTERN_SITE_DIR))
 
 
+def check_front_matter(files: Files, root: Path) -> ErrorLog:
+    """Hand-written pages: front matter that does not parse is an error, not page text.
+
+    MkDocs shows a page whose front matter it cannot read with that front matter as text,
+    notes and all. Read it with our strict reader (no tags or aliases) instead.
+    """
+    log = ErrorLog(root)
+    for file in files.documentation_pages():
+        if file.generated_by is not None or file.abs_src_path is None:
+            continue
+        text = read_text(Path(file.abs_src_path), log)
+        if text is None or not text.startswith("---\n"):
+            continue
+        end = text.find("\n---\n", 3)
+        if end < 0:
+            log.add(Path(file.abs_src_path), 1, "", "De kop (front matter) begint met --- maar "
+                    "wordt niet afgesloten. Zet na de laatste regel van de kop een regel met ---.")
+            continue
+        doc = parse_yaml(text[4:end + 1], Path(file.abs_src_path), log, first_line=2)
+        if doc is not None and not isinstance(doc.data, dict):
+            log.add(Path(file.abs_src_path), 2, "", "De kop (front matter) moet bestaan uit "
+                    "regels als titel: Mijn pagina.")
+    return log
+
+
 def add_files(files: Files, config: MkDocsConfig) -> Files:
+    problems = check_front_matter(files, Path(config.config_file_path).parent)
+    for error in problems:
+        log.error(str(error))
+    if problems and _state.command != "serve":
+        raise Abort("Gestopt: een pagina in docs/ heeft een kop die niet klopt.")
     generated = _generated[id(config)]
     for uri, content in generated.pages.items():
         existing = files.get_file_from_path(uri)

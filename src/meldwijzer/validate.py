@@ -8,8 +8,8 @@ key, the nearest known key ("bedoel je ...?").
 from __future__ import annotations
 
 import difflib
-import re
 import functools
+import re
 import types
 import typing
 from typing import Any, TypeVar, Union, get_args, get_origin

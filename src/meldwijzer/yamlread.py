@@ -142,6 +142,9 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, line_index: int) -> str:
         exc.context or ""
     ):
         return "Een aanhalingsteken wordt niet gesloten. Zet aan het eind van de tekst ook een \"."
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return ("Een lijst tussen [ ] of een blok tussen { } wordt niet goed gesloten. "
+                "Controleer de haakjes, of zet tekst met [ of { tussen aanhalingstekens.")
     if "found character" in problem and "cannot start any token" in problem:
         return ("Deze regel begint met een teken dat YAML niet toestaat (zoals @ of `). Zet de "
                 "tekst tussen aanhalingstekens.")
