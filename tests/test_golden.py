@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -43,10 +44,13 @@ CASES = sorted(p.name for p in (GOLDEN / "errors").iterdir() if p.is_dir())
 
 @pytest.mark.parametrize("case", CASES)
 def test_error_report(case: str, tmp_path: Path) -> None:
-    """case.yml maps a data file to its new content, or to {vervang: [[old, new], ...]}."""
+    """case.yml maps a data file to its new content, to {vervang: [[old, new], ...]} or to
+    null (delete); `_met: [folder]` first adds a fixture folder (e.g. campagne)."""
     folder = GOLDEN / "errors" / case
     project = copy_project(FIXTURES / "klein", tmp_path / "project")
     edits = yaml.safe_load((folder / "case.yml").read_text("utf-8"))
+    for extra in edits.pop("_met", []):
+        shutil.copytree(FIXTURES / extra, project, dirs_exist_ok=True)
     for name, change in edits.items():
         target = project / name
         if isinstance(change, dict):

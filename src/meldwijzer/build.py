@@ -6,14 +6,15 @@ export`` both call it. It raises ``DataErrors`` with every problem of every file
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ErrorLog
-from .pages import NavEntry, algemeen, intern, routekaarten, signalen, zakkaart
+from .campagne import load_campagne
+from .pages import NavEntry, algemeen, campagne, intern, routekaarten, signalen, zakkaart
 from .resolve import Options, Site, load_routekaarten
 
-FAMILIES = (algemeen, routekaarten, signalen, zakkaart, intern)
+FAMILIES = (algemeen, routekaarten, signalen, zakkaart, campagne, intern)
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,14 @@ def check(root: Path, options: Options) -> Site:
     """Read and check all data; raise ``DataErrors`` listing every problem."""
     log = ErrorLog(root)
     site = load_routekaarten(root, options, log)
+    # Campaign stops name municipalities: check them even when a municipality file is broken.
+    gemeenten = ({g.slug: g.naam for g in site.gemeenten} if site is not None else
+                 {p.stem: p.stem for p in (root / "routekaarten" / "gemeenten").glob("*.y*ml")})
+    actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     log.raise_if_any()
     assert site is not None
+    if actie is not None:
+        site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen)
     return site
 
 
@@ -44,7 +51,7 @@ def generate(root: Path, options: Options) -> Generated:
         pages.update(family.pages(site))
         files.update(family.files(site))
     nav: list[NavEntry] = [{"Start": "index.md"}]
-    for family in (routekaarten, signalen, algemeen, intern):
+    for family in (routekaarten, signalen, campagne, algemeen, intern):
         nav.extend(family.nav(site))
     return Generated(root=root, site=site, pages=dict(sorted(pages.items())),
                      files=dict(sorted(files.items())), nav=nav)

@@ -13,9 +13,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .errors import ErrorLog
+
+if TYPE_CHECKING:
+    from .campagne import ResolvedCampagne
 from .models import Contact, Gemeente, InternDetails, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
 from .validate import valid_items, validate
@@ -164,7 +167,7 @@ class Site:
     signalen: tuple[ResolvedSignaal, ...]
     controle_termijn_dagen: int
     options: Options
-    campagne: object | None = None
+    campagne: ResolvedCampagne | None = None
     """The "Open je ogen" campaign, when the project has campaign/ (see ``campagne``)."""
     trainingen: tuple[object, ...] = ()
     """Training modules, when the project has trainingen/ (see ``trainingen``)."""

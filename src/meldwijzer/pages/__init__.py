@@ -7,6 +7,9 @@ the family's entries in the site navigation (or nothing).
 
 from __future__ import annotations
 
+import functools
+import html
+import posixpath
 from typing import Any
 
 from markupsafe import Markup
@@ -28,7 +31,19 @@ def render_page(uri: str, template: str, site: Site, **context: Any) -> str:
     root = Markup("../" * uri.count("/"))
     asset_root = Markup("../" * site.options.url(uri).count("/"))
     return render(template, site=site, root=root, asset_root=asset_root,
+                  link=functools.partial(relative_link, site, uri),
                   vorm_labels=VORM_LABELS, **context)
+
+
+def relative_link(site: Site, from_uri: str, target: str) -> Markup:
+    """For raw HTML: the URL of ``target`` (a page ``x.md`` or a file) relative to the page
+    at ``from_uri``, as MkDocs will write both."""
+    here = posixpath.dirname(site.options.url(from_uri)) or "."
+    there = site.options.url(target) if target.endswith(".md") else target
+    link = posixpath.relpath(there or ".", here)
+    if there.endswith("/") and not link.endswith("/"):
+        link += "/"
+    return Markup(html.escape(link, quote=True))
 
 
 def nav_uris(nav: list[NavEntry] | NavEntry) -> list[str]:

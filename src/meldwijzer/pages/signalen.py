@@ -19,9 +19,20 @@ def by_vorm(signalen: tuple[ResolvedSignaal, ...]) -> list[tuple[str, list[Resol
     return [(vorm, items) for vorm, items in groups if items]
 
 
+def shown_before(groepen: list[tuple[str, list[ResolvedSignaal]]]) -> dict[str, set[str]]:
+    """Per form, the signals already listed under an earlier form: indexed for search once."""
+    seen: set[str] = set()
+    out = {}
+    for vorm, signalen in groepen:
+        out[vorm] = set(seen)
+        seen |= {s.id for s in signalen}
+    return out
+
+
 def pages(site: Site) -> dict[str, str]:
+    groepen = by_vorm(site.alle_signalen)
     out = {CATALOGUS: render_page(CATALOGUS, "signalen/catalogus.md.j2", site,
-                                  groepen=by_vorm(site.alle_signalen))}
+                                  groepen=groepen, eerder=shown_before(groepen))}
     for werkveld, label in site.werkvelden.items():
         chosen = tuple(s for s in site.alle_signalen if werkveld in s.werkvelden)
         uri = werkveld_uri(werkveld)

@@ -1,0 +1,135 @@
+"""Campaign pages: the campaign home, a page per story, a landing page per municipality
+(where the exhibition's QR codes lead), press and posters, photos and the calendar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from ..campagne import ResolvedCampagne, ResolvedStop
+from ..fotos import WebPhoto, web_photo
+from ..resolve import Site
+from . import NavEntry, render_page
+from .zakkaart import qr_svg
+
+HOME = "campagne/index.md"
+PERS = "campagne/pers.md"
+ICS = "campagne/campagne.ics"
+
+
+def verhaal_uri(slug: str) -> str:
+    return f"campagne/verhalen/{slug}.md"
+
+
+def gemeente_uri(slug: str) -> str:
+    return f"campagne/gemeenten/{slug}.md"
+
+
+def poster_uri(stop: ResolvedStop) -> str:
+    return f"campagne/posters/{stop.gemeente}-{stop.van.isoformat()}.md"
+
+
+def _photos(campagne: ResolvedCampagne) -> dict[str, WebPhoto]:
+    return {v.slug: web_photo(v.foto, f"campagne/fotos/{v.slug}") for v in campagne.verhalen}
+
+
+def pages(site: Site) -> dict[str, str]:
+    campagne = site.campagne
+    if campagne is None:
+        return {}
+    photos = _photos(campagne)
+    common: dict[str, Any] = {"campagne": campagne, "fotos": photos, "ics": "campagne.ics"}
+    out = {HOME: render_page(HOME, "campagne/home.md.j2", site, **common),
+           PERS: render_page(PERS, "campagne/pers.md.j2", site, posters=[
+               (stop, poster_uri(stop).removeprefix("campagne/")) for stop in campagne.stops],
+               **common)}
+    for verhaal in campagne.verhalen:
+        uri = verhaal_uri(verhaal.slug)
+        out[uri] = render_page(uri, "campagne/verhaal.md.j2", site, verhaal=verhaal,
+                               foto=photos[verhaal.slug], **common)
+    for gemeente in site.gemeenten:
+        uri = gemeente_uri(gemeente.slug)
+        out[uri] = render_page(uri, "campagne/gemeente.md.j2", site, gemeente=gemeente,
+                               stop=campagne.stop_voor(gemeente.slug), **common)
+    for stop in campagne.stops:
+        uri = poster_uri(stop)
+        landing = site.page_url(gemeente_uri(stop.gemeente))
+        out[uri] = render_page(uri, "campagne/poster.md.j2", site, stop=stop, url=landing,
+                               qr=_qr_name(stop) if landing else None, **common)
+    return out
+
+
+def _qr_name(stop: ResolvedStop) -> str:
+    return f"{stop.gemeente}-{stop.van.isoformat()}-qr.svg"
+
+
+def files(site: Site) -> dict[str, bytes]:
+    campagne = site.campagne
+    if campagne is None:
+        return {}
+    out: dict[str, bytes] = {}
+    for photo in _photos(campagne).values():
+        out.update(photo.files)
+    for stop in campagne.stops:
+        landing = site.page_url(gemeente_uri(stop.gemeente))
+        if landing:
+            out[f"campagne/posters/{_qr_name(stop)}"] = qr_svg(landing)
+    out[ICS] = calendar(site, campagne)
+    return out
+
+
+def nav(site: Site) -> list[NavEntry]:
+    if site.campagne is None:
+        return []
+    return [{site.campagne.naam: [HOME, PERS]}]
+
+
+def calendar(site: Site, campagne: ResolvedCampagne) -> bytes:
+    """The tour and the events as iCalendar: all-day events, end date exclusive, stable UIDs.
+
+    icalendar escapes every text value (commas, semicolons, newlines), so no text from the
+    data can start a field of its own.
+    """
+    host = urlsplit(site.options.site_url).hostname if site.options.site_url else None
+    domain = host or "meldwijzer.invalid"
+    stamp = dt.datetime.combine(site.options.vandaag, dt.time(), tzinfo=dt.UTC)
+    cal = Calendar()
+    cal.add("prodid", "-//meldwijzer//campagne//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", campagne.naam)
+    for stop in campagne.stops:
+        where = ", ".join(p for p in (stop.locatie, stop.adres) if p)
+        cal.add_component(_event(
+            uid=f"{stop.uid}@{domain}", stamp=stamp, start=stop.van, end=stop.tot,
+            summary=f"{campagne.naam}: tentoonstelling in {stop.gemeente_naam}",
+            location=where, url=site.page_url(gemeente_uri(stop.gemeente))))
+    for event in campagne.evenementen:
+        slug = re.sub(r"[^a-z0-9]+", "-", event.titel.lower()).strip("-")[:40]
+        cal.add_component(_event(
+            uid=f"evenement-{event.datum.isoformat()}-{slug}@{domain}", stamp=stamp,
+            start=event.datum, end=event.datum, summary=event.titel,
+            location=event.locatie, url=site.page_url(HOME), description=event.beschrijving))
+    return bytes(cal.to_ical())
+
+
+def _event(*, uid: str, stamp: dt.datetime, start: dt.date, end: dt.date, summary: str,
+           location: str | None, url: str | None, description: str | None = None) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", end + dt.timedelta(days=1))  # all-day: DTEND is the day after
+    event.add("summary", summary)
+    if location:
+        event.add("location", location)
+    if description:
+        event.add("description", description)
+    if url:
+        event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    return event
