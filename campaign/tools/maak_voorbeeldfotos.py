@@ -30,8 +30,8 @@ def make(name: str, dark: tuple[int, int, int], light: tuple[int, int, int]) -> 
     draw = ImageDraw.Draw(image)
     for y in range(height):
         t = y / height
-        draw.line([(0, y), (width, y)], fill=tuple(int(d + (l - d) * t)
-                                                   for d, l in zip(dark, light, strict=True)))
+        draw.line([(0, y), (width, y)], fill=tuple(int(d + (c - d) * t)
+                                                   for d, c in zip(dark, light, strict=True)))
     for _ in range(14):
         x, y = rng.randrange(width), rng.randrange(height)
         r = rng.randrange(40, 260)

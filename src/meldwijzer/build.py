@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import ErrorLog
 from .campagne import load_campagne
+from .errors import ErrorLog
 from .pages import NavEntry, algemeen, campagne, intern, routekaarten, signalen, zakkaart
 from .resolve import Options, Site, load_routekaarten
 

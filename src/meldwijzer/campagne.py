@@ -10,6 +10,7 @@ leak audit can prove it left no trace.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +175,7 @@ def _check_stops(campagne: Campagne, doc: Document, gemeenten: dict[str, str],
                     f"({campagne.start.isoformat()}). Pas van of start aan.")
     order = sorted(((i, s) for i, s in enumerate(campagne.tentoonstelling) if s.tot >= s.van),
                    key=lambda x: (x[1].van, x[0]))
-    for (_, before), (j, after) in zip(order, order[1:], strict=False):
+    for (_, before), (j, after) in itertools.pairwise(order):
         if after.van <= before.tot:
             path = ("tentoonstelling", j, "van")
             log.add(doc.file, doc.line(path), list(path), f"Deze stop ({after.gemeente}, vanaf "

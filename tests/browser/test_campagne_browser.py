@@ -7,9 +7,9 @@ import re
 
 import pytest
 import yaml
+from browser_helpers import axe_violations
 from playwright.sync_api import Page, expect
 
-from browser_helpers import axe_violations
 from helpers import ROOT
 
 CAMPAGNE = yaml.load((ROOT / "campaign" / "campagne.yml").read_text("utf-8"),
