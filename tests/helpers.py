@@ -47,6 +47,11 @@ class Build:
         return (p for p in self.files() if p.suffix == ".html")
 
 
+def site_url(project: Path = ROOT) -> str | None:
+    found = re.search(r"(?m)^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text("utf-8"))
+    return found.group(1) if found else None
+
+
 def soup(page: Path) -> BeautifulSoup:
     return BeautifulSoup(page.read_text("utf-8"), "html.parser")
 
@@ -58,7 +63,9 @@ def copy_project(source: Path, dest: Path) -> Path:
         "site", "site-intern", "node_modules", ".git", "tests", "src", "benchmarks"))
     config = dest / "mkdocs.yml"
     if not config.exists():
-        shutil.copy(ROOT / "mkdocs.yml", config)
+        # The repository's config, without the example region's public address.
+        example = (ROOT / "mkdocs.yml").read_text("utf-8")
+        config.write_text(re.sub(r"(?m)^site_url:.*\n", "", example), "utf-8")
     text = config.read_text("utf-8")
     text = re.sub(r"(?m)^([ \t]*-[ \t]*)\S*hooks/meldwijzer\.py[ \t]*$",
                   rf"\g<1>{HOOK.as_posix()}", text)

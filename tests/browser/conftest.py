@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from helpers import Build
+from helpers import Build, site_url
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -53,22 +53,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @functools.cache
-def _serve(directory: Path) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def _serve(directory: Path, mount: str = "/") -> str:
+    """Serve ``directory`` at path ``mount`` (the path of site_url, as a web server would)."""
+    root = directory
+    if mount.strip("/"):
+        root = directory.parent / "webroot"
+        target = root / mount.strip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            target.symlink_to(directory, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    path = f"/{mount.strip('/')}/" if mount.strip("/") else "/"
+    return f"http://127.0.0.1:{server.server_address[1]}{path}"
 
 
 @pytest.fixture(scope="session")
 def example_url(example_site: Build) -> str:
-    """Base URL of the example site, served over HTTP on localhost."""
-    return _serve(example_site.site)
+    """Base URL of the example site, served over HTTP on localhost at its site_url path."""
+    url = site_url()
+    return _serve(example_site.site, urlsplit(url).path if url else "/")
 
 
 @pytest.fixture(scope="session")
 def intern_url(example_intern: Build) -> str:
-    return _serve(example_intern.site)
+    url = site_url()
+    return _serve(example_intern.site, urlsplit(url).path if url else "/")
 
 
 def is_local(url: str) -> bool:
