@@ -11,10 +11,20 @@ from pathlib import Path
 
 from .campagne import load_campagne
 from .errors import ErrorLog
-from .pages import NavEntry, algemeen, campagne, intern, routekaarten, signalen, zakkaart
+from .pages import (
+    NavEntry,
+    algemeen,
+    campagne,
+    intern,
+    routekaarten,
+    signalen,
+    trainingen,
+    zakkaart,
+)
 from .resolve import Options, Site, load_routekaarten
+from .trainingen import load_trainingen
 
-FAMILIES = (algemeen, routekaarten, signalen, zakkaart, campagne, intern)
+FAMILIES = (algemeen, routekaarten, signalen, zakkaart, campagne, trainingen, intern)
 
 
 @dataclass(frozen=True)
@@ -36,8 +46,10 @@ def check(root: Path, options: Options) -> Site:
     gemeenten = ({g.slug: g.naam for g in site.gemeenten} if site is not None else
                  {p.stem: p.stem for p in (root / "routekaarten" / "gemeenten").glob("*.y*ml")})
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
+    modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
     log.raise_if_any()
     assert site is not None
+    site = replace(site, trainingen=modules)
     if actie is not None:
         site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen)
     return site
@@ -51,7 +63,7 @@ def generate(root: Path, options: Options) -> Generated:
         pages.update(family.pages(site))
         files.update(family.files(site))
     nav: list[NavEntry] = [{"Start": "index.md"}]
-    for family in (routekaarten, signalen, campagne, algemeen, intern):
+    for family in (routekaarten, signalen, campagne, trainingen, algemeen, intern):
         nav.extend(family.nav(site))
     return Generated(root=root, site=site, pages=dict(sorted(pages.items())),
                      files=dict(sorted(files.items())), nav=nav)

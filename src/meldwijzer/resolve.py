@@ -19,6 +19,7 @@ from .errors import ErrorLog
 
 if TYPE_CHECKING:
     from .campagne import ResolvedCampagne
+    from .trainingen import ResolvedModule
 from .models import Contact, Gemeente, InternDetails, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
 from .validate import valid_items, validate
@@ -169,7 +170,7 @@ class Site:
     options: Options
     campagne: ResolvedCampagne | None = None
     """The "Open je ogen" campaign, when the project has campaign/ (see ``campagne``)."""
-    trainingen: tuple[object, ...] = ()
+    trainingen: tuple[ResolvedModule, ...] = ()
     """Training modules, when the project has trainingen/ (see ``trainingen``)."""
     verborgen: frozenset[str] = frozenset()
     """Values withheld from this profile (internal data in a public build). Never rendered:

@@ -117,7 +117,41 @@
     });
   }
 
+  /* Quiz: check an answer, show the explanation, count the score. Without this script
+     each question shows its answer and explanation in a <details>. */
+  function quiz() {
+    each("[data-mw-quiz]", function (box) {
+      var forms = box.querySelectorAll("[data-mw-vraag]");
+      var score = box.querySelector("[data-mw-score]");
+      var answered = 0, right = 0;
+      each("[data-mw-vraag]", function (form) {
+        var details = form.querySelector(".mw-vraag__antwoord");
+        var feedback = form.querySelector(".mw-vraag__feedback");
+        var explain = form.querySelector(".mw-vraag__uitleg");
+        details.hidden = true;
+        form.querySelector(".mw-vraag__knop").hidden = false;
+        form.addEventListener("submit", function (event) {
+          event.preventDefault();
+          var chosen = form.querySelector("input:checked");
+          if (!chosen) { feedback.textContent = "Kies eerst een antwoord."; return; }
+          var good = chosen.value === form.dataset.antwoord;
+          var correct = form.querySelector("input[value='" + form.dataset.antwoord + "']");
+          feedback.textContent = good ? "Goed! " : "Niet goed. Het goede antwoord is: " +
+            form.querySelector("label[for='" + correct.id + "']").textContent + ". ";
+          if (explain) feedback.appendChild(explain.cloneNode(true));
+          feedback.className = "mw-vraag__feedback mw-vraag__feedback--" + (good ? "goed" : "fout");
+          each("input, button", function (el) { el.disabled = true; }, form);
+          answered += 1; if (good) right += 1;
+          if (answered === forms.length) {
+            score.textContent = "Je hebt " + right + " van de " + forms.length + " vragen goed.";
+          }
+        });
+      }, box);
+    });
+  }
+
   ready(function () {
+    quiz();
     printAddress();
     printButtons();
     signalFilter();

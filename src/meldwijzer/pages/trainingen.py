@@ -1,0 +1,152 @@
+"""Training pages: an overview, a page per module (parts, quiz, links), a printable handout
+per municipality, and stand-alone slides with a notes view per municipality.
+
+The slides are stand-alone HTML files (no theme around them) so that they fill a projector
+and work from a USB stick or file://. Where a part says ``[[routekaart]]``, the slides and
+the handout show the chosen municipality's routes and numbers from the resolved site data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..resolve import ResolvedContact, ResolvedGemeente, ResolvedSignaal, ResolvedStep, Site
+from ..templating import render, render_markdown
+from ..trainingen import ROUTE_MARKER, ResolvedModule, Slide
+from . import NavEntry, render_page
+from .zakkaart import numbers
+
+OVERZICHT = "trainingen/index.md"
+STEPS_PER_SLIDE = 4
+
+
+def module_uri(module: ResolvedModule) -> str:
+    return f"trainingen/{module.slug}/index.md"
+
+
+def handout_uri(module: ResolvedModule, gemeente: ResolvedGemeente) -> str:
+    return f"trainingen/{module.slug}/handout/{gemeente.slug}.md"
+
+
+def slides_path(module: ResolvedModule, gemeente: ResolvedGemeente, notes: bool = False) -> str:
+    kind = "notities" if notes else "presentatie"
+    return f"trainingen/{module.slug}/{kind}/{gemeente.slug}.html"
+
+
+@dataclass(frozen=True)
+class RenderedSlide:
+    """One slide as the templates need it: text (sanitised HTML) or a route or numbers."""
+
+    titel: str
+    html: Markup | None = None
+    stappen: tuple[ResolvedStep, ...] = ()
+    nummers: tuple[ResolvedContact, ...] = ()
+
+
+def segments(text: str) -> list[str | None]:
+    """Markdown split around ``[[routekaart]]`` lines; None marks where the route goes."""
+    out: list[str | None] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.strip() == ROUTE_MARKER:
+            out += ["\n".join(current), None]
+            current = []
+        else:
+            current.append(line)
+    out.append("\n".join(current))
+    return [s for s in out if s is None or s.strip()]
+
+
+def html(markdown_text: str) -> Markup:
+    return Markup(render_markdown(markdown_text))
+
+
+def render_slides(site: Site, module: ResolvedModule,
+                  gemeente: ResolvedGemeente) -> list[RenderedSlide]:
+    """The module's slides for one municipality, the route marker expanded."""
+    out: list[RenderedSlide] = []
+    for slide in module.slides:
+        out += _expand(site, slide, gemeente)
+    for i, vraag in enumerate(module.quiz, start=1):
+        out.append(RenderedSlide(f"Quizvraag {i}", html(f"**{_md_text(vraag.vraag)}**\n\n"
+                                                         + _md_list(vraag.opties))))
+    return out
+
+
+def _md_text(value: str) -> str:
+    """Plain text made inert for Markdown (it is rendered and sanitised afterwards)."""
+    return "".join(f"&#{ord(c)};" if c in "\\`*_{}[]()#+-.!|<>&" else c for c in value)
+
+
+def _md_list(items: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(f"{chr(65 + i)}. {_md_text(item)}" for i, item in enumerate(items))
+
+
+def _expand(site: Site, slide: Slide, gemeente: ResolvedGemeente) -> list[RenderedSlide]:
+    parts = segments(slide.tekst) or [""]
+    out: list[RenderedSlide] = []
+    for part in parts:
+        if part is None:
+            for route in gemeente.routes:
+                chunks = [route.stappen[i:i + STEPS_PER_SLIDE]
+                          for i in range(0, len(route.stappen), STEPS_PER_SLIDE)]
+                for n, chunk in enumerate(chunks, start=1):
+                    suffix = f" ({n}/{len(chunks)})" if len(chunks) > 1 else ""
+                    out.append(RenderedSlide(f"{route.titel} in {gemeente.naam}{suffix}",
+                                             stappen=chunk))
+            out.append(RenderedSlide(f"Wie bel je in {gemeente.naam}?",
+                                     nummers=tuple(numbers(site, gemeente))))
+        else:
+            out.append(RenderedSlide(slide.titel, html=html(part)))
+    return out
+
+
+def pages(site: Site) -> dict[str, str]:
+    if not site.trainingen:
+        return {}
+    out = {OVERZICHT: render_page(OVERZICHT, "trainingen/overzicht.md.j2", site)}
+    for module in site.trainingen:
+        uri = module_uri(module)
+        out[uri] = render_page(uri, "trainingen/module.md.j2", site, module=module,
+                               delen=[(d, [_segment_html(s) for s in segments(d.tekst)])
+                                      for d in module.delen],
+                               quiz=[(v, html(v.uitleg) if v.uitleg else None)
+                                     for v in module.quiz])
+        for gemeente in site.gemeenten:
+            uri = handout_uri(module, gemeente)
+            out[uri] = render_page(uri, "trainingen/handout.md.j2", site, module=module,
+                                   gemeente=gemeente, signalen=_key_signals(site, module),
+                                   nummers=numbers(site, gemeente))
+    return out
+
+
+def _segment_html(segment: str | None) -> Markup | None:
+    return None if segment is None else html(segment)
+
+
+def _key_signals(site: Site, module: ResolvedModule) -> list[ResolvedSignaal]:
+    doelgroep = set(module.doelgroep)
+    return [s for s in site.alle_signalen if doelgroep & set(s.werkvelden)]
+
+
+def files(site: Site) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for module in site.trainingen:
+        for gemeente in site.gemeenten:
+            slides = render_slides(site, module, gemeente)
+            for notes in (False, True):
+                path = slides_path(module, gemeente, notes)
+                other = "presentatie" if notes else "notities"
+                out[path] = render(
+                    "trainingen/slides.html.j2", site=site, module=module, gemeente=gemeente,
+                    slides=slides, notes=notes, root=Markup("../" * path.count("/")),
+                    partner=f"../{other}/{gemeente.slug}.html").encode("utf-8")
+    return out
+
+
+def nav(site: Site) -> list[NavEntry]:
+    if not site.trainingen:
+        return []
+    return [{"Trainingen": [OVERZICHT, *(module_uri(m) for m in site.trainingen)]}]
