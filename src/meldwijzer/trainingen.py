@@ -21,7 +21,7 @@ from pydantic import Field
 
 from .errors import ErrorLog
 from .models import Count, Id, LongText, Markdown, Model, Text
-from .validate import validate
+from .validate import valid_items, validate
 from .yamlread import read_text, read_yaml
 
 FOLDER = "trainingen"
@@ -114,20 +114,23 @@ def _read_module(folder: Path, werkvelden: set[str] | None,
     doc = read_yaml(file, log)
     module = validate(Module, doc, log) if doc else None
     delen = _read_parts(folder, log)
-    if module is None or doc is None:
+    if doc is None:
         return None
-    for i, werkveld in enumerate(module.doelgroep):
+    # Checked on the parts that are valid on their own, so that all errors show at once.
+    raw = doc.data if isinstance(doc.data, dict) else {}
+    for i, werkveld in valid_items(Id, raw.get("doelgroep")):
         if werkvelden is not None and werkveld not in werkvelden:
-            path = ("doelgroep", i)
-            log.add(file, doc.line(path), list(path), f"Het werkveld '{werkveld}' bestaat niet. "
+            log.add(file, doc.line(("doelgroep", i)), ["doelgroep", i], f"Het werkveld '{werkveld}' bestaat niet. "
                     f"Kies uit de werkvelden in routekaarten/regio.yml: "
                     f"{', '.join(sorted(werkvelden))}.")
-    for i, vraag in enumerate(module.quiz):
+    for i, vraag in valid_items(Vraag, raw.get("quiz")):
         if vraag.antwoord >= len(vraag.opties):
-            path = ("quiz", i, "antwoord")
-            log.add(file, doc.line(path), list(path), f"Antwoord {vraag.antwoord} bestaat niet: "
+            where: tuple[str | int, ...] = ("quiz", i, "antwoord")
+            log.add(file, doc.line(where), list(where), f"Antwoord {vraag.antwoord} bestaat niet: "
                     f"deze vraag heeft {len(vraag.opties)} opties, genummerd 0 tot en met "
                     f"{len(vraag.opties) - 1} (0 is de eerste).")
+    if module is None:
+        return None
     if not delen:
         log.add(folder, 1, "", "De module heeft geen delen. Zet de inhoud in bestanden als "
                 "01-inleiding.md, 02-signalen.md (twee cijfers, een streepje, een naam).")
