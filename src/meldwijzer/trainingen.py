@@ -120,7 +120,8 @@ def _read_module(folder: Path, werkvelden: set[str] | None,
     raw = doc.data if isinstance(doc.data, dict) else {}
     for i, werkveld in valid_items(Id, raw.get("doelgroep")):
         if werkvelden is not None and werkveld not in werkvelden:
-            log.add(file, doc.line(("doelgroep", i)), ["doelgroep", i], f"Het werkveld '{werkveld}' bestaat niet. "
+            log.add(file, doc.line(("doelgroep", i)), ["doelgroep", i],
+                    f"Het werkveld '{werkveld}' bestaat niet. "
                     f"Kies uit de werkvelden in routekaarten/regio.yml: "
                     f"{', '.join(sorted(werkvelden))}.")
     for i, vraag in valid_items(Vraag, raw.get("quiz")):
