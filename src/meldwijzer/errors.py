@@ -3,7 +3,7 @@
 Every error names the file (relative to the project folder), the line, the field path and a
 message that tells the editor what was expected and how to fix it:
 
-    routekaarten/gemeenten/huizen.yml:12: contacten.aandachtfunctionaris.telefoon: ...
+    routekaarten/gemeenten/zeedorp.yml:12: contacten.aandachtfunctionaris.telefoon: ...
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[
 
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise fail(f'"{value}" is geen geldig e-mailadres. Voorbeeld: "mensenhandel@huizen.nl".')
+        raise fail(f'"{value}" is geen geldig e-mailadres. Voorbeeld: "mensenhandel@zeedorp.nl".')
     return value
 
 
@@ -163,7 +163,7 @@ class Contact(Model):
     persoon: Text | None = Field(
         None, description="Naam van een persoon. Liever een functie of teamadres.")
     organisatie: Text | None = Field(
-        None, description='Organisatie, bijvoorbeeld "Regio Gooi en Vechtstreek".')
+        None, description='Organisatie, bijvoorbeeld "Regio Zeekust".')
     telefoon: Phone | None = Field(
         None, description='Nummer zoals je het belt: "0900-8844", "14 035", "112".')
     email: Email | None = Field(None, description="E-mailadres.")
@@ -235,7 +235,7 @@ class Signaal(Model):
 class Regio(Model):
     """De regio: gedeelde contacten, routes en werkvelden (routekaarten/regio.yml)."""
 
-    naam: Text = Field(description='Naam van de regio, bijvoorbeeld "Gooi en Vechtstreek".')
+    naam: Text = Field(description='Naam van de regio, bijvoorbeeld "Zeekust".')
     inleiding: Markdown | None = Field(None, description="Tekst voor de startpagina (Markdown).")
     politie_eenheid: Text | None = Field(None, description="Naam van de politie-eenheid.")
     riec: Text | None = Field(None, description="Naam van het RIEC.")
@@ -254,7 +254,7 @@ class Regio(Model):
 class Gemeente(Model):
     """Een gemeente (routekaarten/gemeenten/<slug>.yml)."""
 
-    naam: Text = Field(description='Naam van de gemeente, bijvoorbeeld "Huizen".')
+    naam: Text = Field(description='Naam van de gemeente, bijvoorbeeld "Zeedorp".')
     inleiding: Markdown | None = Field(None, description="Lokale tekst (Markdown).")
     contacten: dict[Id, Contact] = Field(
         description="Contacten van de gemeente; aandachtfunctionaris is verplicht.")

@@ -311,7 +311,7 @@ def _valid_slug(slug: str, file: Path, log: ErrorLog) -> bool:
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
         log.add(file, 1, "", f'De bestandsnaam "{file.name}" is ook het webadres van de pagina. '
                 "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld "
-                "gooise-meren.yml.")
+                "nieuw-dorp.yml.")
         return False
     if slug in RESERVED_SLUGS:
         log.add(file, 1, "", f'De bestandsnaam "{file.name}" is gereserveerd voor de site zelf. '

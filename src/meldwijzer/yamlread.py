@@ -137,7 +137,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, line_index: int) -> str:
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return ("De inspringing of opbouw klopt niet. Controleer dat elke regel even ver "
                 "inspringt als de regels van hetzelfde niveau, en dat elke sleutel een dubbele "
-                "punt heeft, bijvoorbeeld: naam: Huizen.")
+                "punt heeft, bijvoorbeeld: naam: Zeedorp.")
     if "found unexpected end of stream" in problem or "while scanning a quoted" in str(
         exc.context or ""
     ):
