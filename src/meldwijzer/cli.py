@@ -17,6 +17,7 @@ from .build import check
 from .errors import DataErrors
 from .export import ExportError, export
 from .resolve import Options
+from .schema import schemas
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     export_cmd = commands.add_parser(
         "export", help="schrijf alle pagina's als Markdown naar een map, te bouwen zonder hook")
     export_cmd.add_argument("doel", type=Path, help="een nieuwe, lege map")
+    schema_cmd = commands.add_parser(
+        "schema", help="schrijf de JSON-schema's voor editors naar schemas/")
+    schema_cmd.add_argument("--check", action="store_true",
+                            help="schrijf niets; exitcode 1 als schemas/ niet klopt met de modellen")
     args = parser.parse_args(argv)
     try:
         options = Options.from_environment()
@@ -43,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args.map, options, stale=args.verouderd)
     if args.command == "export":
         return _export(args.map, args.doel, options)
+    if args.command == "schema":
+        return _schema(args.map / "schemas", check_only=args.check)
     return 2
 
 
@@ -77,6 +84,21 @@ def _export(root: Path, dest: Path, options: Options) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     print(f"Geëxporteerd naar {dest}. Bouw het met: mkdocs build -f {config}")
+    return 0
+
+
+def _schema(folder: Path, check_only: bool) -> int:
+    stale = [name for name, text in schemas()
+             if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text]
+    if check_only:
+        for name in stale:
+            print(f"schemas/{name} klopt niet met de modellen. Draai: meldwijzer schema",
+                  file=sys.stderr)
+        return 1 if stale else 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas():
+        (folder / name).write_text(text, "utf-8")
+    print(f"{len(list(schemas()))} schema's geschreven naar {folder}.")
     return 0
 
 
