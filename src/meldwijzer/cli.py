@@ -17,6 +17,7 @@ from .build import check
 from .errors import DataErrors
 from .export import ExportError, export
 from .resolve import Options
+from .scaffold import KINDS, ScaffoldError, create
 from .schema import schemas
 
 
@@ -35,6 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     export_cmd = commands.add_parser(
         "export", help="schrijf alle pagina's als Markdown naar een map, te bouwen zonder hook")
     export_cmd.add_argument("doel", type=Path, help="een nieuwe, lege map")
+    nieuw_cmd = commands.add_parser(
+        "nieuw", help="maak een startbestand: gemeente, verhaal of module")
+    nieuw_cmd.add_argument("soort", choices=KINDS, help="gemeente, verhaal of module")
+    nieuw_cmd.add_argument("naam", help='de naam, bijvoorbeeld "Nieuw Dorp"')
     schema_cmd = commands.add_parser(
         "schema", help="schrijf de JSON-schema's voor editors naar schemas/")
     schema_cmd.add_argument("--check", action="store_true",
@@ -48,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args.map, options, stale=args.verouderd)
     if args.command == "export":
         return _export(args.map, args.doel, options)
+    if args.command == "nieuw":
+        return _nieuw(args.map, args.soort, args.naam, options)
     if args.command == "schema":
         return _schema(args.map / "schemas", check_only=args.check)
     return 2
@@ -84,6 +91,18 @@ def _export(root: Path, dest: Path, options: Options) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     print(f"Geëxporteerd naar {dest}. Bouw het met: mkdocs build -f {config}")
+    return 0
+
+
+def _nieuw(root: Path, kind: str, name: str, options: Options) -> int:
+    try:
+        written = create(kind, name, root, options.vandaag)
+    except ScaffoldError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Geschreven: {path.relative_to(root)}")
+    print("Vul de voorbeeldwaarden in en controleer met: meldwijzer check")
     return 0
 
 
