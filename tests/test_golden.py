@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import runpy
 import shutil
 from pathlib import Path
 
@@ -67,3 +68,11 @@ def test_error_report(case: str, tmp_path: Path) -> None:
     with pytest.raises(DataErrors) as caught:
         check(project, Options(vandaag=TODAY))
     compare(folder / "expected.txt", caught.value.report() + "\n")
+
+
+def test_editors_guide_lists_the_current_error_messages() -> None:
+    """The guide's list of messages is generated from these golden reports."""
+    root = Path(__file__).resolve().parents[1]
+    script = runpy.run_path(str(root / "scripts" / "update-foutmeldingen"), run_name="golden")
+    committed = (root / "src" / "meldwijzer" / "data" / "foutmeldingen.json").read_text("utf-8")
+    assert script["catalogue"]() == committed, "run scripts/update-foutmeldingen"

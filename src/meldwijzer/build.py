@@ -16,6 +16,7 @@ from .pages import (
     algemeen,
     campagne,
     intern,
+    opendata,
     routekaarten,
     signalen,
     trainingen,
@@ -24,7 +25,8 @@ from .pages import (
 from .resolve import Options, Site, load_routekaarten
 from .trainingen import load_trainingen
 
-FAMILIES = (algemeen, routekaarten, signalen, zakkaart, campagne, trainingen, intern)
+FAMILIES = (algemeen, routekaarten, signalen, zakkaart, campagne, trainingen, opendata,
+            intern)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,18 @@ class Generated:
     pages: dict[str, str]
     files: dict[str, bytes]
     nav: list[NavEntry]
+
+
+def _add_to_nav(nav: list[NavEntry], entry: NavEntry) -> None:
+    """Append ``entry``; a section that already exists gets the new children."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        (title, children), = entry.items()
+        for existing in nav:
+            if isinstance(existing, dict) and isinstance(existing.get(title), list) \
+                    and isinstance(children, list):
+                existing[title].extend(children)
+                return
+    nav.append(entry)
 
 
 def check(root: Path, options: Options) -> Site:
@@ -63,7 +77,8 @@ def generate(root: Path, options: Options) -> Generated:
         pages.update(family.pages(site))
         files.update(family.files(site))
     nav: list[NavEntry] = [{"Start": "index.md"}]
-    for family in (routekaarten, signalen, campagne, trainingen, algemeen, intern):
-        nav.extend(family.nav(site))
+    for family in (routekaarten, signalen, campagne, trainingen, algemeen, opendata, intern):
+        for entry in family.nav(site):
+            _add_to_nav(nav, entry)
     return Generated(root=root, site=site, pages=dict(sorted(pages.items())),
                      files=dict(sorted(files.items())), nav=nav)

@@ -1,0 +1,168 @@
+"""The open-data format (api/v1): public routes, contacts and signals per municipality.
+
+Versioned: a change that breaks readers gets a new version folder. Built from the public
+``Site`` only, so it can contain nothing internal (and the leak audit checks it anyway).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .resolve import ResolvedContact, ResolvedRoute, ResolvedSignaal, Site
+
+VERSION = "v1"
+
+
+class Api(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ApiContact(Api):
+    """Een contact zoals het voor deze gemeente geldt."""
+
+    id: str
+    naam: str
+    organisatie: str | None
+    telefoon: str | None = Field(description="Zoals je het belt, bijvoorbeeld 0800-2000.")
+    tel: str | None = Field(description="De tel:-link, bijvoorbeeld tel:+318002000.")
+    email: str | None
+    website: str | None
+    bereikbaar: str | None
+    wanneer: str | None = Field(description="Wanneer je dit contact gebruikt (Markdown).")
+    gecontroleerd: dt.date
+
+
+class ApiKeuze(Api):
+    als: str
+    naar: str = Field(description="Id van de stap waar dit antwoord naartoe leidt.")
+
+
+class ApiStap(Api):
+    id: str
+    nummer: int
+    titel: str
+    wie: str
+    wanneer: str | None
+    wat: str | None = Field(description="Wat je doet (Markdown).")
+    bellen: list[str] = Field(description="Ids van contacten uit 'contacten'.")
+    keuzes: list[ApiKeuze]
+    volgende: str | None = Field(description="Id van de volgende stap als er geen keuze is.")
+
+
+class ApiRoute(Api):
+    id: str
+    titel: str
+    lokaal: bool = Field(description="true: een eigen route van deze gemeente.")
+    stappen: list[ApiStap]
+
+
+class ApiSignaal(Api):
+    tekst: str
+    vormen: list[str]
+    werkvelden: list[str]
+    toelichting: str | None
+    bron: str | None
+    gemeente: str | None = Field(description="Alleen bij een lokaal signaal: de gemeente.")
+
+
+class ApiGemeente(Api):
+    """De routekaart van een gemeente als gegevens."""
+
+    versie: str
+    slug: str
+    naam: str
+    url: str | None = Field(description="De routekaart op de site, als het adres bekend is.")
+    routes: list[ApiRoute]
+    contacten: dict[str, ApiContact]
+    signalen: list[ApiSignaal] = Field(description="Lokale signalen van deze gemeente.")
+
+
+class ApiGemeenteVerwijzing(Api):
+    slug: str
+    naam: str
+    gegevens: str = Field(description="Pad van het bestand met de routekaart, vanaf index.json.")
+
+
+class ApiIndex(Api):
+    """Het startpunt: welke bestanden er zijn."""
+
+    versie: str
+    regio: str
+    datum: dt.date = Field(description="De dag waarop de gegevens zijn gebouwd.")
+    gemeenten: list[ApiGemeenteVerwijzing]
+    signalen: str
+    contacten: str
+
+
+class ApiSignalen(Api):
+    versie: str
+    signalen: list[ApiSignaal]
+
+
+class ApiContacten(Api):
+    versie: str
+    contacten: dict[str, ApiContact] = Field(description="De contacten van de regio.")
+
+
+SCHEMAS: dict[str, type[Api]] = {"index": ApiIndex, "gemeente": ApiGemeente,
+                                 "signalen": ApiSignalen, "contacten": ApiContacten}
+
+
+def _contact(c: ResolvedContact) -> ApiContact:
+    return ApiContact(id=c.id, naam=c.naam, organisatie=c.organisatie, telefoon=c.telefoon,
+                      tel=c.tel, email=c.email, website=c.website, bereikbaar=c.bereikbaar,
+                      wanneer=c.wanneer, gecontroleerd=c.gecontroleerd)
+
+
+def _signaal(s: ResolvedSignaal) -> ApiSignaal:
+    return ApiSignaal(tekst=s.tekst, vormen=list(s.vormen), werkvelden=list(s.werkvelden),
+                      toelichting=s.toelichting, bron=s.bron, gemeente=s.gemeente)
+
+
+def _route(route: ResolvedRoute) -> ApiRoute:
+    ids = [s.id for s in route.stappen]
+    return ApiRoute(id=route.id, titel=route.titel, lokaal=route.lokaal, stappen=[
+        ApiStap(id=s.id, nummer=s.nummer, titel=s.titel, wie=s.wie, wanneer=s.wanneer,
+                wat=s.wat, bellen=[c.id for c in s.contacten],
+                keuzes=[ApiKeuze(als=k.als, naar=k.naar) for k in s.keuzes],
+                volgende=ids[s.volgende - 1] if s.volgende else None)
+        for s in route.stappen])
+
+
+def dump(model: BaseModel | dict[str, Any]) -> bytes:
+    data = model.model_dump(mode="json") if isinstance(model, BaseModel) else model
+    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
+
+
+def export_files(site: Site) -> dict[str, bytes]:
+    """Every file under api/v1/, deterministic."""
+    base = f"api/{VERSION}"
+    out = {
+        f"{base}/signalen.json": dump(ApiSignalen(
+            versie=VERSION, signalen=[_signaal(s) for s in site.alle_signalen])),
+        f"{base}/contacten.json": dump(ApiContacten(
+            versie=VERSION, contacten={c.id: _contact(c) for c in site.contacten})),
+        f"{base}/index.json": dump(ApiIndex(
+            versie=VERSION, regio=site.naam, datum=site.options.vandaag,
+            signalen="signalen.json", contacten="contacten.json",
+            gemeenten=[ApiGemeenteVerwijzing(slug=g.slug, naam=g.naam,
+                                             gegevens=f"gemeenten/{g.slug}.json")
+                       for g in site.gemeenten])),
+    }
+    for g in site.gemeenten:
+        out[f"{base}/gemeenten/{g.slug}.json"] = dump(ApiGemeente(
+            versie=VERSION, slug=g.slug, naam=g.naam,
+            url=site.page_url(f"gemeenten/{g.slug}.md"),
+            routes=[_route(r) for r in g.routes],
+            contacten={cid: _contact(c) for cid, c in sorted(g.contacten.items())},
+            signalen=[_signaal(s) for s in g.signalen]))
+    for name, model in SCHEMAS.items():
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "$id": f"meldwijzer/api/{VERSION}/{name}.schema.json",
+                  **model.model_json_schema()}
+        out[f"{base}/schema/{name}.schema.json"] = dump(schema)
+    return out
