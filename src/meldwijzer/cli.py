@@ -42,8 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     nieuw_cmd.add_argument("naam", help='de naam, bijvoorbeeld "Nieuw Dorp"')
     schema_cmd = commands.add_parser(
         "schema", help="schrijf de JSON-schema's voor editors naar schemas/")
-    schema_cmd.add_argument("--check", action="store_true",
-                            help="schrijf niets; exitcode 1 als schemas/ niet klopt met de modellen")
+    schema_cmd.add_argument(
+        "--check", action="store_true",
+        help="schrijf niets; exitcode 1 als schemas/ niet klopt met de modellen")
     args = parser.parse_args(argv)
     try:
         options = Options.from_environment()

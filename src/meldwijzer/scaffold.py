@@ -64,7 +64,7 @@ def create(kind: str, name: str, root: Path, today: dt.date) -> list[Path]:
         "module": {root / "trainingen" / slug / "module.yml": "module/module.yml.j2",
                    root / "trainingen" / slug / "01-inleiding.md": "module/01-inleiding.md.j2"},
     }[kind]
-    existing = [p for p in targets if p.exists() or p.parent.name == slug and p.parent.exists()]
+    existing = [p for p in targets if p.exists() or (p.parent.name == slug and p.parent.exists())]
     if existing:
         raise ScaffoldError(f"{existing[0].relative_to(root)} bestaat al. Kies een andere naam "
                             "of pas het bestaande bestand aan.")

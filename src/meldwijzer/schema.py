@@ -52,7 +52,8 @@ def schema_for(entry: DataFile) -> dict[str, Any]:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               "$id": f"meldwijzer/v{VERSION}/{entry.schema}", "title": entry.title,
               **{k: v for k, v in generated.items() if k != "title"}}
-    return _as_editors_write_it(schema)
+    result: dict[str, Any] = _as_editors_write_it(schema)
+    return result
 
 
 def _as_editors_write_it(node: Any) -> Any:
