@@ -133,9 +133,12 @@ def _route(route: ResolvedRoute) -> ApiRoute:
         for s in route.stappen])
 
 
-def dump(model: BaseModel | dict[str, Any]) -> bytes:
+def dump(model: BaseModel | dict[str, Any], indent: int | None = None) -> bytes:
+    """Compact, sorted JSON (the C encoder; indenting is several times slower)."""
     data = model.model_dump(mode="json") if isinstance(model, BaseModel) else model
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
+    text = json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=True,
+                      separators=None if indent else (",", ":"))
+    return (text + "\n").encode()
 
 
 def export_files(site: Site) -> dict[str, bytes]:
@@ -164,5 +167,5 @@ def export_files(site: Site) -> dict[str, bytes]:
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "$id": f"meldwijzer/api/{VERSION}/{name}.schema.json",
                   **model.model_json_schema()}
-        out[f"{base}/schema/{name}.schema.json"] = dump(schema)
+        out[f"{base}/schema/{name}.schema.json"] = dump(schema, indent=2)
     return out

@@ -58,7 +58,13 @@ def escape_text(value: Any) -> Markup:
     """Plain text, made inert for both HTML and Markdown."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(value).translate(_ESCAPE_TABLE))
+    return _escaped(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> Markup:
+    # The same names, titles and numbers appear on many pages: escape each once.
+    return Markup(text.translate(_ESCAPE_TABLE))
 
 
 def _finalize(value: Any) -> Any:
@@ -146,7 +152,16 @@ def environment() -> Environment:
     )
     env.filters.update(md=md_filter, slug=slug_filter, url=url_filter, tel=tel_filter,
                        datum=datum_filter, t=escape_text)
+    env.globals["kaart"] = contact_card
     return env
+
+
+@lru_cache(maxsize=16384)
+def contact_card(contact: Any, level: int, anchor: str | None) -> Markup:
+    """A contact card: the same contact looks the same on every page, so render it once."""
+    card = environment().get_template("_kaart.md.j2").render(contact=contact, level=level,
+                                                              anchor=anchor)
+    return Markup(card.strip("\n"))
 
 
 def render(template: str, **context: Any) -> str:

@@ -1,0 +1,131 @@
+"""Benchmark: build synthetic regions of N municipalities and print where the time goes.
+
+    python benchmarks/run.py                      # N = 7, 50, 342, 1000
+    python benchmarks/run.py --sizes 7,342 --extras --serve --budgets --lighthouse
+
+For each N: wall time and peak memory of a full public `mkdocs build` with our hook; the
+generator's own share (read + validate + resolve + render + audit, timed inside the process);
+the time MkDocs + Material need for the same pages without us (the `meldwijzer export` of the
+project built with plain mkdocs); pages and output size. --serve measures the time from saving
+a municipality's YAML to the rebuilt page in `mkdocs serve`. --budgets measures the example
+site (page sizes, first visit on a phone); --lighthouse adds Lighthouse 12 scores.
+Figures are printed, never asserted in unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from synth import make_project  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1793491200",
+       "PYTHONPATH": str(ROOT / "src")}
+
+
+def _once(project: Path, site: Path) -> dict[str, float]:
+    result = subprocess.run([sys.executable, str(HERE / "_build_once.py"), str(project),
+                             str(site)], capture_output=True, text=True, env=ENV, check=True)
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
+
+
+def measure(n: int, extras: bool, work: Path) -> dict[str, float]:
+    project = make_project(work / f"n{n}", n, with_extras=extras)
+    full = _once(project, work / f"site{n}")
+    pages, size = _size(work / f"site{n}")
+    export = work / f"export{n}"
+    subprocess.run([sys.executable, "-m", "meldwijzer.cli", "--map", str(project), "export",
+                    str(export)], env=ENV, check=True, capture_output=True)
+    plain = _once(export, work / f"plain{n}")
+    return {"n": n, **full, "plain": plain["wall"], "pages": pages, "mb": size / 1e6}
+
+
+def serve_loop(n: int, work: Path) -> float:
+    """Seconds from saving a municipality's YAML to the changed page being served."""
+    import socket
+    import urllib.request
+
+    project = make_project(work / f"serve{n}", n)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                                f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    file = sorted((project / "routekaarten" / "gemeenten").glob("*.yml"))[0]
+    url = f"http://127.0.0.1:{port}/gemeenten/{file.stem}.html"
+
+    def wait_for(text: str, limit: float) -> float:
+        start = time.perf_counter()
+        while time.perf_counter() - start < limit:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if text in response.read().decode():
+                        return time.perf_counter() - start
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise TimeoutError(url)
+
+    try:
+        wait_for("mensenhandel@", 900)
+        file.write_text(file.read_text("utf-8").replace("ma-vr 9.00-17.00", "ma-vr 8.00-16.00"),
+                        "utf-8")
+        return wait_for("ma-vr 8.00-16.00", 900)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def table(rows: list[dict[str, float]]) -> None:
+    print(f"{'N':>5} {'pages':>6} {'wall s':>7} {'peak MB':>8} {'ours s':>7} {'share':>6} "
+          f"{'audit s':>7} {'plain MkDocs s':>15} {'output MB':>10}")
+    for r in rows:
+        ours = r["generate"] + r["audit"]
+        print(f"{int(r['n']):>5} {int(r['pages']):>6} {r['wall']:>7.2f} {r['peak_mb']:>8.0f} "
+              f"{ours:>7.2f} {ours / r['wall']:>6.1%} {r['audit']:>7.2f} {r['plain']:>15.2f} "
+              f"{r['mb']:>10.1f}")
+    by_n = {int(r["n"]): r for r in rows}
+    if 342 in by_n and 1000 in by_n:
+        ratio = by_n[1000]["wall"] / by_n[342]["wall"]
+        print(f"growth N=342 -> N=1000: wall x{ratio:.2f} for x{1000 / 342:.2f} municipalities")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="7,50,342,1000")
+    parser.add_argument("--extras", action="store_true",
+                        help="include the example campaign and training modules")
+    parser.add_argument("--serve", action="store_true", help="measure the serve loop")
+    parser.add_argument("--budgets", action="store_true", help="measure the example site")
+    parser.add_argument("--lighthouse", action="store_true", help="Lighthouse 12 scores")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="meldwijzer-bench-") as tmp:
+        work = Path(tmp)
+        rows = [measure(int(n), args.extras, work) for n in args.sizes.split(",")]
+        table(rows)
+        if args.serve:
+            for n in (7, 342):
+                print(f"serve: N={n}: page rebuilt {serve_loop(n, work):.2f} s after saving YAML")
+        if args.budgets or args.lighthouse:
+            from budgets import report
+
+            report(work, lighthouse=args.lighthouse)
+
+
+if __name__ == "__main__":
+    main()
