@@ -10,7 +10,7 @@ from helpers import ROOT
 
 def test_ruff_is_clean() -> None:
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests", "hooks",
-                             "campaign"], cwd=ROOT, capture_output=True, text=True, check=False)
+                             "campaign", "benchmarks"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -76,7 +76,7 @@ def generate(root: Path, options: Options) -> Generated:
     for family in FAMILIES:
         pages.update(family.pages(site))
         files.update(family.files(site))
-    nav: list[NavEntry] = [{"Start": "index.md"}]
+    nav: list[NavEntry] = [{"Startpagina": "index.md"}]
     for family in (routekaarten, signalen, campagne, trainingen, algemeen, opendata, intern):
         for entry in family.nav(site):
             _add_to_nav(nav, entry)

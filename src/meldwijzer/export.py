@@ -41,7 +41,8 @@ def export(root: Path, dest: Path, options: Options, config_file: Path | None = 
     _write_generated(generated, docs)
     for name in static.ALL:
         _write(docs / static.FOLDER / name, static.read(name))
-    _write(dest / "overrides" / "main.html", static.theme_file("main.html"))
+    for name, data in static.theme_files().items():
+        _write(dest / "overrides" / name, data)
     target = dest / "mkdocs.yml"
     _write(target, _config_text(config, generated, options).encode("utf-8"))
     return target

@@ -18,6 +18,7 @@ Event order and why:
 from __future__ import annotations
 
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -39,6 +40,31 @@ log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
 INTERN_SITE_DIR = "site-intern"
 OPTIONAL_DATA = ("campaign", "trainingen")
+
+
+class GeneratedFile(File):
+    """A generated page or file that knows whether its content changed since the last build.
+
+    MkDocs asks ``is_modified`` only in ``mkdocs serve --dirty``: then a YAML edit re-renders
+    just the pages whose content it changed, not the whole site."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+_previous: dict[tuple[str, str], int] = {}
+
+
+def _generated_file(config: MkDocsConfig, path: str, content: str | bytes) -> File:
+    file = GeneratedFile.generated(config, path, content=content)
+    assert isinstance(file, GeneratedFile)
+    key = (config.site_dir, path)
+    digest = hash(content)
+    file.unchanged = _previous.get(key) == digest and os.path.exists(file.abs_dest_path)
+    _previous[key] = digest
+    return file
 
 
 class _State:
@@ -156,11 +182,11 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
             log.warning(f"docs/{uri} heeft hetzelfde adres als een pagina die meldwijzer maakt "
                         f"uit de gegevens. Verwijder of hernoem docs/{uri}.")
             files.remove(existing)
-        files.append(File.generated(config, uri, content=content))
+        files.append(_generated_file(config, uri, content))
     for path, data in generated.files.items():
-        files.append(File.generated(config, path, content=data))
+        files.append(_generated_file(config, path, data))
     for name in static.ALL:
-        files.append(File.generated(config, f"{static.FOLDER}/{name}", content=static.read(name)))
+        files.append(_generated_file(config, f"{static.FOLDER}/{name}", static.read(name)))
     if config.extra["meldwijzer"]["profiel"] == "intern":
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))
     return files

@@ -18,5 +18,12 @@ def read(name: str) -> bytes:
     return (resources.files("meldwijzer") / "assets" / name).read_bytes()
 
 
-def theme_file(name: str) -> bytes:
-    return (resources.files("meldwijzer") / "theme" / name).read_bytes()
+def theme_files() -> dict[str, bytes]:
+    """Our theme overrides ({path below theme/: bytes}), for the export."""
+    root = resources.files("meldwijzer") / "theme"
+    out = {}
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        children = [entry] if entry.is_file() else sorted(entry.iterdir(), key=lambda e: e.name)
+        prefix = "" if entry.is_file() else f"{entry.name}/"
+        out.update({prefix + child.name: child.read_bytes() for child in children})
+    return out

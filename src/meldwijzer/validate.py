@@ -33,9 +33,15 @@ def adapter(kind: Any) -> TypeAdapter[Any]:
 
 
 def validate(kind: type[T], doc: Document, log: ErrorLog) -> T | None:
-    """Validate ``doc.data`` as ``kind``; log every error in Dutch and return None."""
+    """Validate ``doc.data`` as ``kind``; log every error in Dutch and return None.
+
+    A valid result is kept on the document, which is reused while its file is unchanged."""
+    if kind in doc.validated:
+        return doc.validated[kind]  # type: ignore[no-any-return]
     try:
-        return adapter(kind).validate_python(doc.data)  # type: ignore[no-any-return,arg-type]
+        model = adapter(kind).validate_python(doc.data)  # type: ignore[arg-type]
+        doc.validated[kind] = model
+        return model  # type: ignore[no-any-return]
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])

@@ -41,11 +41,16 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 
 @dataclass
 class Document:
-    """One parsed file: the value tree and the line of every field path."""
+    """One parsed file: the value tree and the line of every field path.
+
+    ``validated`` keeps the models made from this document (by type), so that an unchanged
+    file is neither parsed nor validated again on the next rebuild of ``mkdocs serve``.
+    """
 
     file: Path
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    validated: dict[Any, Any] = field(default_factory=dict)
 
     def line(self, path: tuple[Any, ...]) -> int:
         """Line of ``path``, or of its nearest ancestor that exists (for missing fields)."""
@@ -84,12 +89,27 @@ def read_text(file: Path, log: ErrorLog) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_PARSED: dict[tuple[Path, str], Document] = {}
+
+
 def read_yaml(file: Path, log: ErrorLog) -> Document | None:
-    """Read and parse one YAML file; report problems to ``log`` and return None on error."""
+    """Read and parse one YAML file; report problems to ``log`` and return None on error.
+
+    Files that parsed cleanly are kept per (path, content), so a rebuild re-parses only the
+    files that changed. The documents are never changed after parsing."""
     text = read_text(file, log)
     if text is None:
         return None
-    return parse_yaml(text, file, log)
+    key = (file, text)
+    if key in _PARSED:
+        return _PARSED[key]
+    errors_before = len(log.errors)
+    doc = parse_yaml(text, file, log)
+    if doc is not None and len(log.errors) == errors_before:
+        if len(_PARSED) > 20_000:
+            _PARSED.clear()
+        _PARSED[key] = doc
+    return doc
 
 
 def parse_yaml(text: str, file: Path, log: ErrorLog, first_line: int = 1) -> Document | None:

@@ -104,8 +104,12 @@ def test_wat_nu_walks_a_route_to_a_phone_number_by_keyboard(page: Page,
     for _ in range(12):
         if page.locator("#mw-wat-nu .mw-stap__bellen a.mw-tel").count():
             break
+        heading = page.locator("#mw-wat-nu h3").first
+        before = heading.inner_text()
         _tab_to(page, "#mw-wat-nu button.mw-wat-nu__keuze")
         page.keyboard.press("Enter")
+        expect(heading).not_to_have_text(before)
+        expect(heading).to_be_focused()
     tel = page.locator("#mw-wat-nu .mw-stap__bellen a.mw-tel").first
     expect(tel).to_be_visible()
     assert tel.get_attribute("href").startswith("tel:")
