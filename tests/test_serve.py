@@ -46,12 +46,12 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {seconds}s; last body: {body[:500]}")
 
 
-@pytest.fixture
-def served(klein_project: Path) -> Iterator[tuple[Path, str]]:
+@pytest.fixture(params=["serve", "serve --dirty"])
+def served(klein_project: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, str]]:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "mkdocs", *request.param.split(), "-a", f"127.0.0.1:{port}",
          "-f", str(klein_project / "mkdocs.yml")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
@@ -68,6 +68,8 @@ def test_editing_yaml_rebuilds_the_page(served: tuple[Path, str]) -> None:
     data = project / "routekaarten" / "gemeenten" / "westerdorp.yml"
     data.write_text(data.read_text("utf-8").replace("14 035", "14 036"), "utf-8")
     _wait_for(page, "14 036")
+    # Pages the edit did not touch are still there (with --dirty: not rebuilt, kept).
+    assert "Oosterdorp" in _get(url + "gemeenten/oosterdorp.html")
 
 
 def test_data_errors_show_in_the_browser_during_serve(served: tuple[Path, str]) -> None:
