@@ -8,6 +8,7 @@ the handout show the chosen municipality's routes and numbers from the resolved 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -110,7 +111,7 @@ def pages(site: Site) -> dict[str, str]:
     for module in site.trainingen:
         uri = module_uri(module)
         out[uri] = render_page(uri, "trainingen/module.md.j2", site, module=module,
-                               delen=[(d, [_segment_html(s) for s in segments(d.tekst)])
+                               delen=[(d, [_segment_html(s) for s in segments(on_page(d.tekst))])
                                       for d in module.delen],
                                quiz=[(v, html(v.uitleg) if v.uitleg else None)
                                      for v in module.quiz])
@@ -120,6 +121,15 @@ def pages(site: Site) -> dict[str, str]:
                                    gemeente=gemeente, signalen=_key_signals(site, module),
                                    nummers=numbers(site, gemeente))
     return out
+
+
+def on_page(text: str) -> str:
+    """A part as a section of the module page: its title is the section heading already, and
+    its own headings move down below the section's h3."""
+    lines = text.splitlines()
+    if lines and re.match(r"^#\s", lines[0]):
+        lines = lines[1:]
+    return "\n".join(re.sub(r"^(#{2,4})(\s)", r"##\1\2", line) for line in lines)
 
 
 def _segment_html(segment: str | None) -> Markup | None:
