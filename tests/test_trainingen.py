@@ -52,6 +52,9 @@ def test_slides_show_the_chosen_municipality_and_hide_notes_on_slides(
     assert "Signaal over een persoon in Westerdorp" in titles
     assert "Wie bel je in Westerdorp?" in titles
     assert titles[-2:] == ["Quizvraag 1", "Quizvraag 2"]
+    quiz = slides.select(".mw-dia")[-2]
+    assert quiz.select_one(".mw-dia__vraag").get_text() == "Welk nummer bij acuut gevaar?"
+    assert [li.get_text() for li in quiz.select(".mw-dia__opties li")] == ["112", "0900-8844"]
     numbers = [a["href"] for a in slides.select(".mw-kort-nummers a")]
     assert "tel:14035" in numbers
     assert slides.select_one(".admonition.trainer") is not None  # hidden by CSS on slides

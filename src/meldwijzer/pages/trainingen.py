@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..resolve import ResolvedContact, ResolvedGemeente, ResolvedSignaal, ResolvedStep, Site
 from ..templating import render, render_markdown
-from ..trainingen import ROUTE_MARKER, ResolvedModule, Slide
+from ..trainingen import ROUTE_MARKER, ResolvedModule, Slide, Vraag
 from . import NavEntry, render_page
 from .zakkaart import numbers
 
@@ -44,6 +44,7 @@ class RenderedSlide:
     html: Markup | None = None
     stappen: tuple[ResolvedStep, ...] = ()
     nummers: tuple[ResolvedContact, ...] = ()
+    vraag: Vraag | None = None
 
 
 def segments(text: str) -> list[str | None]:
@@ -70,19 +71,9 @@ def render_slides(site: Site, module: ResolvedModule,
     out: list[RenderedSlide] = []
     for slide in module.slides:
         out += _expand(site, slide, gemeente)
-    for i, vraag in enumerate(module.quiz, start=1):
-        out.append(RenderedSlide(f"Quizvraag {i}", html(f"**{_md_text(vraag.vraag)}**\n\n"
-                                                         + _md_list(vraag.opties))))
+    out += [RenderedSlide(f"Quizvraag {i}", vraag=vraag)
+            for i, vraag in enumerate(module.quiz, start=1)]
     return out
-
-
-def _md_text(value: str) -> str:
-    """Plain text made inert for Markdown (it is rendered and sanitised afterwards)."""
-    return "".join(f"&#{ord(c)};" if c in "\\`*_{}[]()#+-.!|<>&" else c for c in value)
-
-
-def _md_list(items: tuple[str, ...] | list[str]) -> str:
-    return "\n".join(f"{chr(65 + i)}. {_md_text(item)}" for i, item in enumerate(items))
 
 
 def _expand(site: Site, slide: Slide, gemeente: ResolvedGemeente) -> list[RenderedSlide]:
