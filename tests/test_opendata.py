@@ -58,3 +58,8 @@ def test_editors_guide_is_built_but_not_in_the_main_navigation(example_site: Bui
     nav = example_site.html("index.html").select_one("nav.md-nav--primary")
     assert "redacteuren/" not in str(nav)
     assert (example_site.site / "schemas" / "regio.schema.json").is_file()
+
+
+def test_the_internal_build_publishes_no_open_data(example_intern: Build) -> None:
+    assert not (example_intern.site / "api").exists()
+    assert (example_intern.site / "schemas" / "regio.schema.json").is_file()

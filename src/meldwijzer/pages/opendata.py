@@ -37,7 +37,8 @@ def pages(site: Site) -> dict[str, str]:
 
 
 def files(site: Site) -> dict[str, bytes]:
-    out = export_files(site)
+    # Open data is public by definition: the internal build does not publish it at all.
+    out = {} if site.intern else export_files(site)
     out.update({f"schemas/{name}": text.encode("utf-8") for name, text in schemas()})
     return out
 
