@@ -17,6 +17,7 @@ Event order and why:
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from importlib import resources
@@ -31,7 +32,7 @@ from . import atomic, static
 from .audit import audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
-from .pages import nav_uris
+from .pages import NavEntry, nav_uris
 from .resolve import Options
 from .templating import render
 from .yamlread import parse_yaml, read_text
@@ -104,6 +105,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         if (root / folder).is_dir() and str(root / folder) not in config.watch:
             config.watch.append(str(root / folder))
     _apply_profile(config, options)
+    _refuse_unsafe_features(config)
     if not serve:
         atomic.begin(config)
     config.theme.dirs.insert(0, str(package_dir("theme")))
@@ -123,10 +125,37 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         _generated[id(config)] = _ErrorPages(errors)
         return config
     if config.nav is None:
-        config.nav = generated.nav
+        config.nav = escape_nav(generated.nav)
         _keep_out_of_nav(config, generated)
     _generated[id(config)] = generated
     return config
+
+
+def escape_nav(nav: list[NavEntry]) -> list[NavEntry]:
+    """Section and page titles from data, HTML-escaped: the theme prints nav titles as HTML."""
+    out: list[NavEntry] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({html.escape(title): escape_nav(value) if isinstance(value, list)
+                        else value for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
+UNSAFE_FEATURES = ("content.tooltips",)
+
+
+def _refuse_unsafe_features(config: MkDocsConfig) -> None:
+    """Material's ``content.tooltips`` shows every title attribute (and every clipped nav
+    or table-of-contents label) as HTML on hover, so text from data would run as code."""
+    features = config.theme.get("features") or []
+    for feature in UNSAFE_FEATURES:
+        if feature in features:
+            features.remove(feature)
+            log.warning(f"theme.features: {feature} is uitgezet. Material toont daarmee "
+                        "titels als HTML, waardoor tekst uit de gegevens als code kan "
+                        f"worden uitgevoerd. Haal {feature} weg uit mkdocs.yml.")
 
 
 def _keep_out_of_nav(config: MkDocsConfig, generated: Generated) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -26,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .phones import PhoneError, tel_uri
+from .safety import markdown_problem, url_problem
 
 VORMEN = (
     "algemeen",
@@ -64,10 +66,23 @@ def _plain(value: str) -> str:
 
 
 def _check_https(value: str) -> str:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = urlsplit("")
     if parts.scheme != "https" or not parts.netloc or re.search(r"[\s\"'<>\\`]", value):
         raise fail(f'"{value}" is geen geldig webadres: alleen adressen die met https:// '
                    'beginnen zijn toegestaan. Voorbeeld: "https://www.veiligthuis.nl".')
+    problem = url_problem(value)
+    if problem:
+        raise fail(problem)
+    return value
+
+
+def _check_markdown(value: str) -> str:
+    problem = markdown_problem(value)
+    if problem:
+        raise fail(problem)
     return value
 
 
@@ -122,17 +137,29 @@ def _parse_bool(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id)]
-Text = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=300)]
-LongText = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=2000)]
-Markdown = Annotated[str, Field(min_length=1, max_length=10_000)]
-Url = Annotated[str, AfterValidator(_check_https), Field(max_length=2000)]
-Email = Annotated[str, AfterValidator(_check_email), Field(max_length=254)]
+@dataclass(frozen=True)
+class Soort:
+    """What kind of value a field holds, for every face of the contract: the browser editor
+    picks its widget by it, the hostile-input tests their payloads."""
+
+    naam: Literal["id", "tekst", "lange-tekst", "markdown", "url", "email", "telefoon",
+                  "datum", "getal", "vlag"]
+
+
+Id = Annotated[str, AfterValidator(_check_id), Soort("id")]
+Text = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=300),
+                 Soort("tekst")]
+LongText = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=2000),
+                     Soort("lange-tekst")]
+Markdown = Annotated[str, Field(min_length=1, max_length=10_000),
+                     AfterValidator(_check_markdown), Soort("markdown")]
+Url = Annotated[str, AfterValidator(_check_https), Field(max_length=2000), Soort("url")]
+Email = Annotated[str, AfterValidator(_check_email), Field(max_length=254), Soort("email")]
 Phone = Annotated[str, AfterValidator(_plain), AfterValidator(_check_phone),
-                  Field(max_length=40)]
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
-Count = Annotated[int, BeforeValidator(_parse_int)]
-Flag = Annotated[bool, BeforeValidator(_parse_bool)]
+                  Field(max_length=40), Soort("telefoon")]
+Date = Annotated[dt.date, BeforeValidator(_parse_date), Soort("datum")]
+Count = Annotated[int, BeforeValidator(_parse_int), Soort("getal")]
+Flag = Annotated[bool, BeforeValidator(_parse_bool), Soort("vlag")]
 Vorm = Literal[
     "algemeen",
     "seksuele-uitbuiting",

@@ -27,18 +27,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .phones import tel_uri
+from .safety import markdown_source, url_problem
 
 _ESCAPE = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~^=:<>&\"'$%@"}
 _ESCAPE_TABLE = str.maketrans(_ESCAPE)
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "details", "div", "dl", "dt", "em",
+    "a", "b", "blockquote", "br", "code", "dd", "details", "div", "dl", "dt", "em",
     "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }
+# No ``title`` attributes: Material's tooltips (and other scripts) show a title as HTML, so
+# a title from data could run as code on hover. Data gets no attribute a script re-reads.
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
+    "a": {"href"},
     "div": {"class"},
     "p": {"class"},
     "span": {"class"},
@@ -80,6 +82,14 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
 
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """Drops ``title`` (which nh3 allows on every tag by default, see ALLOWED_ATTRIBUTES) and
+    deceptive link targets (credentials, look-alike hosts) that validation reports first."""
+    if name == "title" or (name == "href" and url_problem(value)):
+        return None
+    return value
+
+
 def sanitize_html(fragment: str) -> str:
     """Keep only allow-listed tags, attributes and link schemes; drop comments and scripts."""
     return str(nh3.clean(
@@ -89,15 +99,18 @@ def sanitize_html(fragment: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_attribute,
     ))
 
 
 @lru_cache(maxsize=8192)
 def render_markdown(text: str) -> str:
-    """A Markdown field as sanitised HTML, without blank lines (one raw HTML block)."""
+    """A Markdown field as sanitised HTML, without blank lines (one raw HTML block).
+
+    Raw HTML in data is shown as text (see ``safety.markdown_source``)."""
     converter = _markdown()
     converter.reset()
-    rendered = sanitize_html(converter.convert(text))
+    rendered = sanitize_html(converter.convert(markdown_source(text)))
     return re.sub(r"\n\s*\n", "\n", rendered).strip()
 
 

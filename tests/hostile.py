@@ -1,0 +1,168 @@
+"""A project where every text field of every data file carries a script payload.
+
+The fields are found from the models (``models.Soort``), not listed by hand: a field added to
+the contract gets a payload without touching this file. Each payload carries a number, so a
+payload that runs tells which field it came from (``FIELDS[number]``).
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+
+from helpers import copy_project
+from meldwijzer.campagne import Campagne, VerhaalKop
+from meldwijzer.errors import ErrorLog
+from meldwijzer.models import Gemeente, Regio, Signaal, Soort
+from meldwijzer.trainingen import Module
+from meldwijzer.yamlread import parse_yaml
+
+# Each calls window.__xss(n) when it runs; n names the field. Plain text is one line of at
+# most 300 characters: raw markup, markup as character references (which a second
+# interpretation as HTML would turn into markup), template syntax and a script link.
+TEXT_PAYLOAD = ('<img src=x onerror=__xss({n})>"\'><svg onload=__xss({n})> '
+                "&lt;img src=x onerror=__xss({n})&gt; {{{{ {n} }}}} javascript:__xss({n})")
+MARKDOWN_PAYLOAD = (
+    '[t{n}](https://a.example "<img src=x onerror=__xss({n})>") '
+    '<abbr title="<img src=x onerror=__xss({n})>">a{n}</abbr> '
+    "<img src=x onerror=__xss({n})> [j{n}](javascript:__xss({n})) "
+    '<a href="javascript:__xss({n})" title="<svg onload=__xss({n})>">k{n}</a>\n\n'
+    "## h{n} <img src=x onerror=__xss({n})>\n\n"
+    "- &lt;img src=x onerror=__xss({n})&gt;\n"
+)
+
+FIELDS: dict[int, str] = {}
+PATHS = {"foto"}  # text fields that name a file: a payload there is only a missing file
+
+
+def _payload(kind: str, where: str) -> str:
+    number = len(FIELDS) + 1
+    FIELDS[number] = where
+    if kind == "markdown":
+        return MARKDOWN_PAYLOAD.format(n=number)
+    return TEXT_PAYLOAD.format(n=number)
+
+
+def soort(annotation: Any, metadata: list[Any] | None = None) -> str | None:
+    """The ``Soort`` of a field's type (looking through Optional and Annotated)."""
+    for item in metadata or ():
+        if isinstance(item, Soort):
+            return item.naam
+    kind = annotation
+    while True:
+        origin = get_origin(kind)
+        if origin is typing.Annotated:
+            found = [m for m in kind.__metadata__ if isinstance(m, Soort)]
+            if found:
+                return found[0].naam
+            kind = get_args(kind)[0]
+        elif origin in (Union, types.UnionType):
+            options = [a for a in get_args(kind) if a is not type(None)]
+            if len(options) != 1:
+                return None
+            kind = options[0]
+        else:
+            return None
+
+
+def _inner(annotation: Any) -> Any:
+    kind = annotation
+    while True:
+        origin = get_origin(kind)
+        if origin is typing.Annotated:
+            kind = get_args(kind)[0]
+        elif origin in (Union, types.UnionType):
+            options = [a for a in get_args(kind) if a is not type(None)]
+            kind = options[0] if len(options) == 1 else kind
+            if len(options) != 1:
+                return kind
+        else:
+            return kind
+
+
+def poison(value: Any, kind: Any, where: str, metadata: list[Any] | None = None) -> Any:
+    """``value`` with every text and Markdown field below type ``kind`` replaced by a payload."""
+    field_kind = soort(kind, metadata)
+    if field_kind in ("tekst", "lange-tekst", "markdown") and isinstance(value, str):
+        return _payload("markdown" if field_kind == "markdown" else "text", where)
+    inner = _inner(kind)
+    origin = get_origin(inner)
+    if isinstance(value, list) and origin is list:
+        (item,) = get_args(inner)
+        return [poison(v, item, f"{where}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, dict) and origin is dict:
+        _, item = get_args(inner)
+        return {k: poison(v, item, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(value, dict) and isinstance(inner, type) and issubclass(inner, BaseModel):
+        out = {}
+        for key, v in value.items():
+            info = inner.model_fields.get(key)
+            out[key] = v if info is None or key in PATHS else poison(
+                v, info.annotation, f"{where}.{key}", list(info.metadata))
+        # Optional text fields that the example leaves out get a payload too.
+        for key, info in inner.model_fields.items():
+            if key not in out and soort(info.annotation, list(info.metadata)) in (
+                    "tekst", "lange-tekst", "markdown") and key not in PATHS:
+                out[key] = poison("x", info.annotation, f"{where}.{key}", list(info.metadata))
+        return out
+    return value
+
+
+def _read(file: Path) -> Any:
+    doc = parse_yaml(file.read_text("utf-8"), file, ErrorLog(file.parent))
+    assert doc is not None, file
+    return doc.data
+
+
+def _dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def _poison_yaml(file: Path, kind: Any, root: Path) -> None:
+    where = file.relative_to(root).as_posix()
+    file.write_text(_dump(poison(_read(file), kind, where)), "utf-8")
+
+
+def _poison_front_matter(file: Path, kind: Any, root: Path, body: str) -> None:
+    text = file.read_text("utf-8")
+    end = text.find("\n---\n", 3)
+    head = parse_yaml(text[4:end + 1], file, ErrorLog(root))
+    assert head is not None
+    where = file.relative_to(root).as_posix()
+    data = poison(head.data, kind, where)
+    data.pop("concept", None)
+    data.pop("publiceren_vanaf", None)
+    file.write_text(f"---\n{_dump(data)}---\n\n{body}\n", "utf-8")
+
+
+def hostile_project(source: Path, dest: Path) -> Path:
+    """A copy of ``source`` with a payload in every text field of every data file."""
+    FIELDS.clear()
+    project = copy_project(source, dest)
+    _poison_yaml(project / "routekaarten/regio.yml", Regio, project)
+    _poison_yaml(project / "routekaarten/signalen.yml", list[Signaal], project)
+    for file in sorted((project / "routekaarten/gemeenten").glob("*.yml")):
+        _poison_yaml(file, Gemeente, project)
+    if (project / "campaign/campagne.yml").is_file():
+        _poison_yaml(project / "campaign/campagne.yml", Campagne, project)
+        for file in sorted((project / "campaign/verhalen").glob("*.md")):
+            _poison_front_matter(file, VerhaalKop, project,
+                                 _payload("markdown", f"{file.name} (tekst)"))
+    for module in sorted((project / "trainingen").glob("*/module.yml")):
+        _poison_yaml(module, Module, project)
+        for part in sorted(module.parent.glob("[0-9][0-9]-*.md")):
+            number = len(FIELDS) + 1
+            text = part.read_text("utf-8")
+            # Headings become slide titles, section headings and table-of-contents entries.
+            text = re.sub(r"(?m)^(#{1,3} .*)$",
+                          rf"\1 <img src=x onerror=__xss({number})>", text, count=2)
+            FIELDS[number] = f"{part.relative_to(project).as_posix()} (koppen)"
+            part.write_text(text + "\n\n" + _payload("markdown", f"{part.name} (tekst)"),
+                            "utf-8")
+    return project
