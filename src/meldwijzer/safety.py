@@ -5,7 +5,7 @@ sanitiser (links that survive Markdown) and the error reports (text printed in a
 
 * ``url_problem``: web addresses with a user name or password before the host
   (``https://www.politie.nl:x@evil.example/`` goes to evil.example) and hosts that mix
-  look-alike letters from other scripts (a Cyrillic "а" in "pаypal") are refused.
+  look-alike letters from other scripts (a Cyrillic "\\u0430" in place of a Latin "a") are refused.
 * ``markdown_problem``: Markdown that nests lists or quotes deeper than a person writes
   them; Python-Markdown recurses per level and would crash or slow down.
 * ``markdown_source``: raw HTML is not allowed in data, so ``<`` becomes text before
