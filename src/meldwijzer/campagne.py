@@ -15,16 +15,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
 from pydantic import Field
 
+from . import files
 from .errors import ErrorLog
+from .files import exists
+from .fotos import MAX_BYTES, PhotoProblem, WebPhoto, web_photo
 from .models import Date, Flag, Id, LongText, Markdown, Model, Text, Vorm
+from .safety import body_problem
 from .validate import validate
 from .yamlread import Document, parse_yaml, read_text, read_yaml
 
 FOLDER = "campaign"
-IMAGE_TYPES = {"JPEG", "PNG", "WEBP"}
+MAX_STORY_CHARS = 20_000
 
 
 class Stop(Model):
@@ -74,7 +77,8 @@ class VerhaalKop(Model):
 class Verhaal:
     slug: str
     titel: str
-    foto: Path
+    foto: WebPhoto
+    """The published sizes of the photo (decoded and checked while reading)."""
     alt: str
     vorm: str
     tekst: str
@@ -126,7 +130,7 @@ def load_campagne(root: Path, gemeenten: dict[str, str], vandaag: dt.date, serve
     file = folder / "campagne.yml"
     if not folder.is_dir():
         return None
-    if not file.is_file():
+    if not exists(file):
         log.add(file, 1, "", "De map campaign/ bestaat, maar campaign/campagne.yml ontbreekt. "
                 "Maak het bestand aan (naam, start) of verwijder de map.")
         return None
@@ -218,46 +222,48 @@ def _read_story(file: Path, folder: Path, log: ErrorLog) -> Verhaal | None:
     doc = parse_yaml(text[4:end + 1], file, log, first_line=2)
     kop = validate(VerhaalKop, doc, log) if doc else None
     body = text[end + 5:].strip()
+    body_line = text[: end + 5].count("\n") + 1
     if not body:
-        log.add(file, text[: end + 5].count("\n") + 1, "", "Het verhaal zelf ontbreekt. Schrijf "
-                "de tekst onder de kop.")
+        log.add(file, body_line, "", "Het verhaal zelf ontbreekt. Schrijf de tekst onder de kop.")
+    elif problem := body_problem(body, MAX_STORY_CHARS):
+        log.add(file, body_line, "", problem)
+        body = ""
     raw = doc.data if doc and isinstance(doc.data, dict) else {}
     photo = None
     if doc and isinstance(raw.get("foto"), str) and isinstance(raw.get("alt"), str):
-        photo = _check_photo(raw["foto"], raw["alt"], doc, folder, log)
+        photo = _check_photo(raw["foto"], raw["alt"], file.stem, doc, folder, log)
     if kop is None or not body or photo is None:
         return None
     return Verhaal(slug=file.stem, titel=kop.titel, foto=photo, alt=kop.alt, vorm=kop.vorm,
                    tekst=body, concept=kop.concept, gepland=kop.publiceren_vanaf)
 
 
-def _check_photo(foto: str, alt_text: str, doc: Document, folder: Path,
-                 log: ErrorLog) -> Path | None:
-    """The photo must be a real image inside campaign/; the alt text must describe it."""
+def _check_photo(foto: str, alt_text: str, slug: str, doc: Document, folder: Path,
+                 log: ErrorLog) -> WebPhoto | None:
+    """The photo must be a readable image inside campaign/; the alt text must describe it.
+
+    Returns the published sizes: the photo is decoded here, so ``meldwijzer check`` finds a
+    broken photo just as the build would."""
     line = doc.line(("foto",))
     relative = Path(foto)
-    target = (folder / relative)
+    target = folder / relative
     if relative.is_absolute() or ".." in relative.parts:
         log.add(doc.file, line, ["foto"], f'"{foto}" wijst buiten de map campaign/. Zet '
                 "de foto in campaign/ (bijvoorbeeld campaign/fotos/) en schrijf het pad vanaf "
                 "daar: fotos/anna.jpg.")
         return None
-    inside = [p for p in [target, *target.parents] if folder in [p, *p.parents]]
-    if any(p.is_symlink() for p in inside) or not target.is_file() or \
-            not target.resolve().is_relative_to(folder.resolve()):
-        what = "een snelkoppeling (symlink)" if target.is_symlink() else "niet gevonden"
-        log.add(doc.file, line, ["foto"], f'De foto "{foto}" is {what}. Zet het '
+    if not exists(target):
+        log.add(doc.file, line, ["foto"], f'De foto "{foto}" is niet gevonden. Zet het '
                 "fotobestand in campaign/ en schrijf het pad vanaf daar: fotos/anna.jpg.")
         return None
     try:
-        with Image.open(target) as image:
-            image.verify()
-            kind = image.format
-    except (UnidentifiedImageError, OSError):
-        kind = None
-    if kind not in IMAGE_TYPES:
-        log.add(doc.file, line, ["foto"], f'"{foto}" is geen foto die de site kan tonen. '
-                "Gebruik een JPEG- of PNG-bestand.")
+        photo = web_photo(files.read_bytes(target, log.root, MAX_BYTES), f"campagne/fotos/{slug}")
+    except (files.FileProblem, PhotoProblem) as problem:
+        log.add(doc.file, line, ["foto"], f'"{foto}": {problem}')
+        return None
+    except OSError as exc:
+        log.add(doc.file, line, ["foto"], f'De foto "{foto}" kan niet worden gelezen '
+                f"({exc.strerror}).")
         return None
     alt = alt_text.strip().casefold()
     if alt in {relative.name.casefold(), relative.stem.casefold()} or len(alt) < 10:
@@ -265,7 +271,7 @@ def _check_photo(foto: str, alt_text: str, doc: Document, folder: Path,
                 "de foto staat. Schrijf in een zin wat iemand die de foto niet ziet moet weten, "
                 'bijvoorbeeld: "Een vrouw kijkt uit een raam met tralies".')
         return None
-    return target
+    return photo
 
 
 def _traces(verhaal: Verhaal) -> set[str]:

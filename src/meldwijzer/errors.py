@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .safety import printable
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
@@ -24,9 +26,12 @@ class DataError:
     message: str
 
     def __str__(self) -> str:
-        location = f"{self.file}:{self.line}"
-        return f"{location}: {self.path}: {self.message}" if self.path else (
-            f"{location}: {self.message}"
+        # Values from data (and file names) can hold terminal escape codes or carriage
+        # returns that would hide or rewrite the line: shown as codes, never executed.
+        location = f"{printable(self.file)}:{self.line}"
+        message = printable(self.message)
+        return f"{location}: {printable(self.path)}: {message}" if self.path else (
+            f"{location}: {message}"
         )
 
 

@@ -2,21 +2,37 @@
 
 The original file is never published. Each published size is decoded and encoded again, so
 no metadata survives (EXIF with GPS position, camera, names; XMP; ICC comments): only
-pixels. Sizes are a few fixed widths, never larger than the original, for a responsive
-``srcset``. Encoding is deterministic, so builds stay reproducible.
+pixels. Transparent areas are flattened onto white: a "transparent" pixel still carries a
+colour, and dropping the alpha channel would show what the editor meant to hide. Sizes are a
+few fixed widths, never larger than the original, for a responsive ``srcset``. Encoding is
+deterministic, so builds stay reproducible.
+
+Photos are untrusted files: the size in pixels is checked from the header before anything
+is decoded (a 290 KB PNG can claim 10000 x 10000 pixels and take gigabytes), JPEGs are
+decoded at a reduced scale where that suffices, and a broken file (truncated, bad checksum)
+is a Dutch error, found by ``meldwijzer check`` as well as by the build.
 """
 
 from __future__ import annotations
 
 import io
+import warnings
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 WIDTHS = (480, 960, 1440)
 QUALITY = 78
+MAX_BYTES = 40_000_000
+MAX_PIXELS = {"JPEG": 60_000_000, "PNG": 25_000_000, "WEBP": 25_000_000}
+"""JPEGs are decoded at a quarter or eighth of their size when large; others in full."""
+BACKGROUND = (255, 255, 255)
+
+
+class PhotoProblem(ValueError):
+    """A photo that cannot be published; the message is Dutch and says what to do."""
 
 
 @dataclass(frozen=True)
@@ -38,24 +54,28 @@ class WebPhoto:
         return self.sizes[min(1, len(self.sizes) - 1)][0]
 
 
-def web_photo(source: Path, stem: str) -> WebPhoto:
-    """Resized, metadata-free JPEGs of ``source`` named ``<stem>-<width>.jpg``."""
-    return _web_photo(source, source.stat().st_mtime_ns, source.stat().st_size, stem)
+NOT_A_PHOTO = "Dit is geen foto die de site kan tonen. Gebruik een JPEG- of PNG-bestand."
+BROKEN = ("De foto is beschadigd of niet helemaal opgeslagen ({reden}). Open hem in een "
+          "fotoprogramma, sla hem opnieuw op als JPEG of PNG en probeer het nog eens.")
 
 
-@lru_cache(maxsize=256)
-def _web_photo(source: Path, mtime: int, size: int, stem: str) -> WebPhoto:
-    with Image.open(source) as original:
-        upright = ImageOps.exif_transpose(original).convert("RGB")
-    # A fresh image from the pixels alone: no info dict, so no comment, EXIF or profile.
-    image = Image.frombytes("RGB", upright.size, upright.tobytes())
+def web_photo(data: bytes, stem: str) -> WebPhoto:
+    """Resized, metadata-free JPEGs of the photo ``data``, named ``<stem>-<width>.jpg``.
+
+    Raises ``PhotoProblem``."""
+    return _web_photo(data, stem)
+
+
+@lru_cache(maxsize=64)
+def _web_photo(data: bytes, stem: str) -> WebPhoto:
+    image = _decode(data)
     widths = [w for w in WIDTHS if w < image.width] or [image.width]
     if image.width > widths[-1] and image.width < WIDTHS[-1]:
         widths.append(image.width)
     files = {}
     sizes = []
     for width in widths:
-        height = round(image.height * width / image.width)
+        height = max(1, round(image.height * width / image.width))
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
         out = io.BytesIO()
         resized.save(out, "JPEG", quality=QUALITY, optimize=True, progressive=False)
@@ -63,4 +83,57 @@ def _web_photo(source: Path, mtime: int, size: int, stem: str) -> WebPhoto:
         sizes.append((f"{stem}-{width}.jpg", width))
     largest = widths[-1]
     return WebPhoto(files=files, sizes=tuple(sizes), width=largest,
-                    height=round(image.height * largest / image.width))
+                    height=max(1, round(image.height * largest / image.width)))
+
+
+def _decode(data: bytes) -> Image.Image:
+    """The photo's pixels as RGB (transparency flattened onto white), upright."""
+    if len(data) > MAX_BYTES:
+        raise PhotoProblem(f"De foto is groter dan {MAX_BYTES // 1_000_000} MB. Maak hem "
+                           "kleiner, bijvoorbeeld 3000 pixels breed.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as original:
+                kind = original.format or ""
+                if kind not in MAX_PIXELS:
+                    raise PhotoProblem(NOT_A_PHOTO)
+                width, height = original.size
+                if width * height > MAX_PIXELS[kind] or min(width, height) < 1:
+                    raise PhotoProblem(
+                        f"De foto is te groot ({width} x {height} pixels). Maak hem kleiner, "
+                        "bijvoorbeeld 3000 pixels breed, en sla hem opnieuw op.")
+                if kind == "JPEG":
+                    # Decode at 1/2, 1/4 or 1/8 scale when that still gives the largest width.
+                    original.draft("RGB", (WIDTHS[-1], WIDTHS[-1] * height // max(width, 1)))
+                original.load()
+                upright = ImageOps.exif_transpose(original)
+                pixels = _flatten(upright)
+        except PhotoProblem:
+            raise
+        except UnidentifiedImageError as exc:
+            raise PhotoProblem(NOT_A_PHOTO) from exc
+        except (OSError, SyntaxError, ValueError, EOFError, zlib.error,
+                Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise PhotoProblem(BROKEN.format(reden=_reason(exc))) from exc
+    # A fresh image from the pixels alone: no info dict, so no comment, EXIF or profile.
+    return Image.frombytes("RGB", pixels.size, pixels.tobytes())
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info)
+    if not has_alpha:
+        return image.convert("RGB")
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (*BACKGROUND, 255))
+    return Image.alpha_composite(background, rgba).convert("RGB")
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "truncated" in text or isinstance(exc, EOFError):
+        return "het bestand houdt te vroeg op"
+    if "crc" in text or "checksum" in text or "broken" in text:
+        return "een controlegetal klopt niet"
+    return "het bestand is niet te lezen"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from . import atomic, static
 from .audit import audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
+from .files import SPECIAL, foreign_entries, path_problem
 from .pages import NavEntry, nav_uris
 from .resolve import Options
 from .templating import render
@@ -106,6 +108,13 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             config.watch.append(str(root / folder))
     _apply_profile(config, options)
     _refuse_unsafe_features(config)
+    foreign = ErrorLog(root)
+    for entry, problem in foreign_entries(Path(config.docs_dir)):
+        foreign.add(entry, 1, "", problem)
+        log.error(str(foreign.errors[-1]))
+    if foreign:
+        raise Abort("Gestopt: docs/ bevat een snelkoppeling of een bijzonder bestand. Haal het "
+                    "weg en start opnieuw.")
     if not serve:
         atomic.begin(config)
     config.theme.dirs.insert(0, str(package_dir("theme")))
@@ -198,12 +207,35 @@ def check_front_matter(files: Files, root: Path) -> ErrorLog:
     return log
 
 
+def refuse_foreign_files(files: Files, root: Path, docs_dir: str) -> ErrorLog:
+    """Files in docs/ that are symlinks (or lie in a linked folder) or are not regular files
+    are taken out before MkDocs reads them: nothing outside the project folder reaches the
+    site, and a named pipe cannot make the build wait forever."""
+    problems = ErrorLog(root)
+    docs = os.path.abspath(docs_dir)
+    for file in list(files):
+        if file.generated_by is not None or file.abs_src_path is None or \
+                os.path.abspath(file.src_dir or "") != docs:
+            continue  # generated, or from the theme (installed packages)
+        source = Path(file.abs_src_path)
+        problem = path_problem(source, root)
+        if problem is None and not stat.S_ISREG(os.lstat(source).st_mode):
+            problem = SPECIAL
+        if problem:
+            problems.add(source, 1, "", problem)
+            files.remove(file)
+    return problems
+
+
 def add_files(files: Files, config: MkDocsConfig) -> Files:
-    problems = check_front_matter(files, Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    problems = refuse_foreign_files(files, root, config.docs_dir)
+    problems.errors += check_front_matter(files, root).errors
     for error in problems:
         log.error(str(error))
     if problems and _state.command != "serve":
-        raise Abort("Gestopt: een pagina in docs/ heeft een kop die niet klopt.")
+        raise Abort("Gestopt: een bestand in docs/ kan niet op de site. Herstel het en bouw "
+                    "opnieuw.")
     generated = _generated[id(config)]
     for uri, content in generated.pages.items():
         existing = files.get_file_from_path(uri)

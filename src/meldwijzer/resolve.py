@@ -11,11 +11,12 @@ import difflib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .errors import ErrorLog
+from .files import exists
 
 if TYPE_CHECKING:
     from .campagne import ResolvedCampagne
@@ -91,6 +92,14 @@ class ResolvedContact:
     bron: str | None
     bestand: str
     regel: int
+    via: str | None = None
+    """For a first contact reached through another number: whose number it is."""
+
+
+FIRST_CONTACT = "aandachtfunctionaris"
+"""The contact id of a municipality's first point of contact (required in every file)."""
+GENERAL_CONTACT = "gemeente"
+"""The contact id of a municipality's general number (optional): the fallback to call."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +159,29 @@ class ResolvedGemeente:
     routes: tuple[ResolvedRoute, ...]
     signalen: tuple[ResolvedSignaal, ...]
     bestand: str
+
+    @property
+    def eerste_contact(self) -> ResolvedContact | None:
+        """The first point of contact as this profile sees it, or the general number."""
+        return self.contacten.get(FIRST_CONTACT) or self.contacten.get(GENERAL_CONTACT)
+
+    @property
+    def eerste_nummer(self) -> ResolvedContact | None:
+        """The first contact with a number to call, for everything that is printed.
+
+        The internal build gives the internal direct number; without a number of its own,
+        the first contact is reached through the municipality's general number."""
+        first = self.contacten.get(FIRST_CONTACT)
+        general = self.contacten.get(GENERAL_CONTACT)
+        if first is None:
+            return general if general and general.telefoon else None
+        direct = first.intern_details.telefoon if first.intern_details else None
+        if direct:
+            return replace(first, telefoon=direct, tel=tel_uri(direct))
+        if first.telefoon or general is None or not general.telefoon:
+            return first
+        return replace(first, telefoon=general.telefoon, tel=general.tel, via=general.naam,
+                       bereikbaar=general.bereikbaar or first.bereikbaar)
 
 
 @dataclass(frozen=True)
@@ -253,7 +285,7 @@ def _read_part(kind: type[Regio] | type[Gemeente], doc: Document, log: ErrorLog)
 
 def _read_all(folder: Path, log: ErrorLog) -> _Loaded | None:
     regio_file = folder / "regio.yml"
-    if not regio_file.is_file():
+    if not exists(regio_file):
         log.add(regio_file, 1, "", "Dit bestand ontbreekt. Elke regio heeft een "
                 "routekaarten/regio.yml met naam, werkvelden, contacten en routes.")
         return None
@@ -266,7 +298,7 @@ def _read_all(folder: Path, log: ErrorLog) -> _Loaded | None:
 
     signalen = None
     signalen_file = folder / "signalen.yml"
-    signalen_doc = read_yaml(signalen_file, log) if signalen_file.is_file() else None
+    signalen_doc = read_yaml(signalen_file, log) if exists(signalen_file) else None
     if signalen_doc is not None:
         items = validate(list[Signaal], signalen_doc, log)
         signalen = _Part(signalen_doc, None, set(), [], list(enumerate(items)) if items
@@ -328,12 +360,18 @@ def _check_references(loaded: _Loaded, log: ErrorLog) -> None:
     regio = loaded.regio
     _check_routes(regio.routes, regio.doc, log)
     if isinstance(regio.model, Regio):
+        callable_ids = sorted(c for c, v in regio.model.contacten.items() if v.telefoon)
         for index, contact_id in enumerate(regio.model.kernnummers):
+            path = ("kernnummers", index)
             if contact_id not in regio.contact_ids:
-                path = ("kernnummers", index)
                 log.add(regio.doc.file, regio.doc.line(path), list(path),
                         f"Het contact '{contact_id}' bestaat niet in de contacten van de regio. "
                         f"Kies uit: {', '.join(sorted(regio.contact_ids))}.")
+            elif contact_id not in callable_ids:
+                log.add(regio.doc.file, regio.doc.line(path), list(path),
+                        f"Het contact '{contact_id}' heeft geen telefoonnummer. Een kernnummer "
+                        "moet je kunnen bellen: geef het contact een telefoon, of kies uit: "
+                        f"{', '.join(callable_ids)}.")
     if loaded.signalen and loaded.werkvelden is not None:
         _check_signalen(loaded.signalen, (), loaded.werkvelden, log)
     for _, gemeente in loaded.gemeenten:
@@ -486,6 +524,14 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
             signalen=tuple(_signaal(s, f"{slug}-s{i + 1}", slug, gemeente.naam)
                            for i, s in enumerate(gemeente.signalen)),
             bestand=log.relative(doc.file)))
+        if gemeenten[-1].eerste_contact is None:
+            path = ("contacten", FIRST_CONTACT, "zichtbaarheid")
+            log.add(doc.file, doc.line(path), list(path), "Op de openbare site heeft deze "
+                    "gemeente geen eerste aanspreekpunt: de aandachtfunctionaris is intern en er "
+                    f"is geen openbaar contact '{GENERAL_CONTACT}' met het algemene nummer. Voeg "
+                    f"onder contacten een blok '{GENERAL_CONTACT}:' toe (naam, telefoon, "
+                    "gecontroleerd), of maak de aandachtfunctionaris openbaar en zet alleen de "
+                    "persoon en het directe nummer onder intern.")
     gemeenten.sort(key=lambda g: (g.naam.casefold(), g.slug))
 
     nood = next((c for c in regionaal.values() if c.telefoon and is_emergency(c.telefoon)), None)

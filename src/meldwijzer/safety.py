@@ -26,6 +26,7 @@ MAX_NESTING = 8
 """Deepest nesting of lists and quotes in a Markdown text (people use two or three)."""
 
 _MARKERS = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>)(?=\s|$)\s*")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _AUTOLINK = re.compile(r"<(?=(?:https|mailto|tel):[^\s<>]*>)", re.IGNORECASE)
 _URL_IN_TEXT = re.compile(r"(?:https?|ftp)://[^\s<>\"'()\[\]]+", re.IGNORECASE)
 # C0 and C1 controls, DEL, and the invisible direction and zero-width characters.
@@ -120,5 +121,16 @@ def markdown_source(text: str) -> str:
     """Markdown from data with every ``<`` made text (autolinks such as <https://...> stay).
 
     Raw HTML is never allowed in data; the sanitiser would remove it, but Python-Markdown
-    parses it first, which costs quadratic time on hostile input."""
-    return _AUTOLINK.sub("\x00", text).replace("<", "&lt;").replace("\x00", "<")
+    parses it first, which costs quadratic time on hostile input. HTML comments are notes
+    of the editor and are removed, also an unclosed one (to the end of the text)."""
+    text = _COMMENT.sub("", text)
+    return _AUTOLINK.sub("\x00", text.replace("\x00", "")).replace("<", "&lt;").replace(
+        "\x00", "<")
+
+
+def body_problem(text: str, limit: int) -> str | None:
+    """Why a Markdown file's body (a story, a training part) cannot be shown, or None."""
+    if len(text) > limit:
+        return (f"De tekst is te lang ({len(text)} tekens; hoogstens {limit}). Maak hem korter "
+                "of verdeel hem over meer bestanden.")
+    return markdown_problem(text)

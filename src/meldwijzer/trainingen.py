@@ -20,12 +20,15 @@ from pathlib import Path
 from pydantic import Field
 
 from .errors import ErrorLog
+from .files import exists
 from .models import Count, Id, LongText, Markdown, Model, Text
+from .safety import body_problem
 from .validate import valid_items, validate
 from .yamlread import read_text, read_yaml
 
 FOLDER = "trainingen"
 ROUTE_MARKER = "[[routekaart]]"
+MAX_PART_CHARS = 30_000
 _PART = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -107,7 +110,7 @@ def _read_module(folder: Path, werkvelden: set[str] | None,
                 "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld "
                 "signalen-aan-de-balie.")
         return None
-    if not file.is_file() or file.is_symlink():
+    if not exists(file):
         log.add(file, 1, "", "module.yml ontbreekt. Elke module heeft een module.yml met "
                 "titel, doelgroep, duur_minuten en leerdoelen.")
         return None
@@ -161,6 +164,9 @@ def _read_parts(folder: Path, log: ErrorLog) -> list[Deel]:
         if not text.strip():
             log.add(file, 1, "", "Dit deel is leeg. Schrijf de inhoud, te beginnen met een "
                     "titel: # Titel van het deel.")
+            continue
+        if problem := body_problem(text, MAX_PART_CHARS):
+            log.add(file, 1, "", problem)
             continue
         title, slides = split_slides(text, match.group(2))
         parts.append(Deel(nummer=int(match.group(1)), naam=match.group(2), titel=title,

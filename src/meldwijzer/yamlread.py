@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from . import files
 from .errors import ErrorLog
 
 try:
@@ -62,16 +63,18 @@ class Document:
         return self.lines.get((), 1)
 
 
-def read_text(file: Path, log: ErrorLog) -> str | None:
-    """Read a data file as UTF-8 text (a UTF-8 byte-order mark is allowed and dropped)."""
+def read_text(file: Path, log: ErrorLog, limit: int = MAX_FILE_BYTES) -> str | None:
+    """Read a data file as UTF-8 text (a UTF-8 byte-order mark is allowed and dropped).
+
+    Only regular files inside the project folder (``log.root``), no symlinks, at most
+    ``limit`` bytes (see ``files``)."""
     try:
-        raw = file.read_bytes()
+        raw = files.read_bytes(file, log.root, limit)
+    except files.FileProblem as problem:
+        log.add(file, 1, "", str(problem))
+        return None
     except OSError as exc:
         log.add(file, 1, "", f"Het bestand kan niet worden gelezen ({exc.strerror}).")
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        log.add(file, 1, "", f"Het bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB. "
-                "Splits het op of verwijder wat er niet in hoort.")
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         log.add(file, 1, "", "Het bestand is opgeslagen als UTF-16. Sla het op als UTF-8 "

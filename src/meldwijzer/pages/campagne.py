@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from ..campagne import ResolvedCampagne, ResolvedStop
-from ..fotos import WebPhoto, web_photo
+from ..fotos import WebPhoto
 from ..resolve import Site
 from . import NavEntry, render_page
 from .zakkaart import qr_svg
@@ -34,7 +34,7 @@ def poster_uri(stop: ResolvedStop) -> str:
 
 
 def _photos(campagne: ResolvedCampagne) -> dict[str, WebPhoto]:
-    return {v.slug: web_photo(v.foto, f"campagne/fotos/{v.slug}") for v in campagne.verhalen}
+    return {v.slug: v.foto for v in campagne.verhalen}
 
 
 def pages(site: Site) -> dict[str, str]:

@@ -22,9 +22,9 @@ def qr_path(slug: str) -> str:
 
 
 def numbers(site: Site, gemeente: ResolvedGemeente) -> list[ResolvedContact]:
-    """The five numbers that matter: 112, the municipality's contact person, the key numbers."""
-    chosen = [site.noodnummer, gemeente.contacten.get("aandachtfunctionaris"),
-              *site.kernnummers]
+    """The five numbers that matter: 112, the municipality's first contact (with a number to
+    call: see ``ResolvedGemeente.eerste_nummer``), the key numbers."""
+    chosen = [site.noodnummer, gemeente.eerste_nummer, *site.kernnummers]
     unique = {c.id: c for c in chosen if c is not None and (c.telefoon or c.email)}
     return list(unique.values())[:MAX_NUMBERS]
 
