@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from helpers import Build
-from meldwijzer.audit import audit_site, spellings
+from meldwijzer.audit import audit_site, normalise, phone_digits, spellings
 from meldwijzer.build import Generated, generate
 from meldwijzer.resolve import Options
 
@@ -29,21 +29,42 @@ def test_the_clean_site_passes(site_copy: Path, generated: Generated) -> None:
     audit_site(site_copy, generated)
 
 
-def test_phone_numbers_are_found_in_every_spelling() -> None:
-    assert spellings("06 11223344") >= {"06 11223344", "0611223344", "+31611223344",
-                                        "31611223344"}
-    assert spellings("geheim@voorbeeld.nl") == {"geheim@voorbeeld.nl"}
+def test_phone_numbers_compare_as_their_national_digits() -> None:
+    for spelling in ("06 11223344", "06-11223344", "06 1122 3344", "0611223344",
+                     "+31 6 11223344", "+31 (0)6 11223344", "0031 6 11223344"):
+        assert phone_digits(spelling) == "611223344", spelling
+    assert phone_digits("geheim@voorbeeld.nl") is None
+    assert phone_digits("112") is None  # too short to tell apart from other numbers
+    assert spellings("Geheim@Voorbeeld.NL") == {"geheim@voorbeeld.nl"}
+    assert normalise("J&#101;roen <b>Mulder</b>").strip() == normalise("jeroen  mulder")
 
 
+# The internal values of the fixture: "Interne Persoon", "06 11223344" and
+# "geheim-overleg@voorbeeld.nl"; every spelling a reader would recognise is a leak.
 @pytest.mark.parametrize(("file", "text"), [
     ("search/search_index.json", '{"x": "+31611223344"}'),
+    ("search/search_index.json", '{"x": "geheim-overleg\\u0040voorbeeld.nl"}'),
     ("gemeenten/oosterdorp.html", "<p>Interne Persoon</p>"),
+    ("gemeenten/oosterdorp.html", "<p>INTERNE <em>persoon</em></p>"),
+    ("gemeenten/oosterdorp.html", "<p>Int&#101;rne&nbsp;Pers\u00adoon</p>"),
+    ("gemeenten/oosterdorp.html", "<p>Bel 06-11223344</p>"),
+    ("gemeenten/oosterdorp.html", "<p>Bel 06 1122 3344</p>"),
+    ("gemeenten/oosterdorp.html", "<p>Bel +31 6 11223344</p>"),
+    ("gemeenten/oosterdorp.html", '<a href="tel:+31611223344">bel</a>'),
+    ("gemeenten/oosterdorp.html", "<p>GEHEIM-OVERLEG@VOORBEELD.NL</p>"),
+    ("gemeenten/oosterdorp.html",
+     "<p>geheim-overleg&#64;voorbeeld&#46;nl</p>"),
+    ("gemeenten/oosterdorp.html", '<a href="mailto:geheim-overleg%40voorbeeld.nl">m</a>'),
+    ("trainingen/notities.html", "<p>Bel 06 - 11 22 33 44 na de training</p>"),
     ("sitemap.xml", "<loc>geheim-overleg@voorbeeld.nl</loc>"),
+    ("campagne/campagne.ics", "DESCRIPTION:Bel 0031 6 11223344"),
 ])
 def test_an_internal_value_anywhere_fails_the_audit(site_copy: Path, generated: Generated,
                                                     file: str, text: str) -> None:
     target = site_copy / file
-    target.write_text(target.read_text("utf-8") + text, "utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    before = target.read_text("utf-8") if target.exists() else ""
+    target.write_text(before + text, "utf-8")
     with pytest.raises(Abort, match="interne waarde"):
         audit_site(site_copy, generated)
 
@@ -73,4 +94,18 @@ def test_links_the_data_asks_for_are_allowed(site_copy: Path, generated: Generat
     page = site_copy / "index.html"
     page.write_text(page.read_text("utf-8").replace(
         "</body>", '<a href="https://www.politie.nl/x">p</a></body>'), "utf-8")
+    audit_site(site_copy, generated)
+
+
+def test_an_internal_name_in_a_photo_fails(site_copy: Path, generated: Generated) -> None:
+    (site_copy / "foto.jpg").write_bytes(b"\xff\xd8\xff\xe1Exif\x00Artist: Interne Persoon")
+    with pytest.raises(Abort, match="interne waarde"):
+        audit_site(site_copy, generated)
+
+
+def test_other_numbers_are_not_taken_for_internal_ones(site_copy: Path,
+                                                      generated: Generated) -> None:
+    page = site_copy / "index.html"
+    page.write_text(page.read_text("utf-8") + "<p>06 11223345 en 06 112233 en 611223</p>",
+                    "utf-8")
     audit_site(site_copy, generated)

@@ -8,6 +8,7 @@ build (the previous site stays, see ``atomic``).
 from __future__ import annotations
 
 import gzip
+import html
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,10 +17,17 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 
+from . import files
+from .safety import printable
+from .yamlread import MAX_FILE_BYTES
+
 if TYPE_CHECKING:
     from .build import Generated
 
-_TEXT = {".html", ".json", ".js", ".xml", ".txt", ".css", ".svg", ".ics", ".md", ".gz"}
+# Binary files cannot show a number to a reader; they are still searched for names and
+# addresses as bytes (metadata). Everything else is text, whatever its name.
+_BINARY = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".ico", ".wasm", ".woff", ".woff2",
+           ".ttf", ".pdf", ".zip"}
 # Absolute addresses start with "//" (also "https://"): finding those first is a hundred
 # times faster than matching attribute patterns everywhere; the context is read backwards.
 _SLASHES = re.compile(r"//([^/\"'\s>:)]+)")
@@ -33,28 +41,72 @@ _DATA_URL = re.compile(r"https://([^/\s\"'<>)\]:]+)", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 DATA_FOLDERS = ("routekaarten", "campaign", "trainingen")
 
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_MARKUP = re.compile(r"<[^<>]*>")
+_ATTRIBUTE_VALUE = re.compile(r"=\s*\"([^\"<>]*)\"|=\s*'([^'<>]*)'")
+_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_SPACE = re.compile(r"\s+")
+# A phone number as people write it: digits with spaces, dashes, dots, slashes, brackets.
+_PHONE_RUN = re.compile(r"\+?\(?\d[\d\s().\-/]*\d")
+_NON_DIGIT = re.compile(r"\D")
+MIN_PHONE_DIGITS = 6
+
+
+def normalise(text: str) -> str:
+    """Text as a reader sees it, for comparing: JSON and HTML character references decoded,
+    markup and invisible characters removed, percent-escapes decoded, case folded, white
+    space collapsed. ``"J&#101;roen <b>Mulder</b>"`` and ``"jeroen  mulder"`` compare equal.
+    The values of attributes (link targets, titles) follow the text, separated by NUL."""
+    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    values = [a or b for a, b in _ATTRIBUTE_VALUE.findall(text)] if "=" in text else []
+    return "\x00".join(_plain(part) for part in (_MARKUP.sub(" ", text), *values))
+
+
+def _plain(text: str) -> str:
+    text = html.unescape(text)
+    if "%" in text:
+        text = _PERCENT.sub(lambda m: chr(int(m.group()[1:], 16)), text)
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text).casefold())
+
+
+def phone_digits(value: str) -> str | None:
+    """The national number of a phone number in any notation (06-12345678, 06 1234 5678,
+    +31 6 12345678, 0031 6 ...): the digits after the country code or the leading 0.
+    None when ``value`` is not written as a phone number of at least six digits."""
+    if not re.fullmatch(r"[\d\s()+\-./]+", value):
+        return None
+    digits = _NON_DIGIT.sub("", value.replace("(0)", ""))
+    if value.lstrip().startswith("+") and digits.startswith("31"):
+        digits = digits[2:]
+    elif digits.startswith("0031"):
+        digits = digits[4:]
+    elif digits.startswith("0"):
+        digits = digits[1:]
+    return digits if len(digits) >= MIN_PHONE_DIGITS else None
+
 
 def spellings(value: str) -> set[str]:
-    """The ways a value can appear in output; phone numbers also as digits and +31."""
-    out = {value}
-    digits = re.sub(r"\D", "", value)
-    if len(digits) >= 6 and "@" not in value and re.fullmatch(r"[\d\s()+\-./]+", value):
-        out.add(digits)
-        if digits.startswith("0"):
-            out |= {"+31" + digits[1:], "31" + digits[1:]}
-        if digits.startswith("31"):
-            out.add("0" + digits[2:])
-    return out
+    """The normalised forms of a value that are searched for (see ``normalise``)."""
+    return {_plain(value).strip()}
 
 
-def site_texts(site_dir: Path) -> Iterator[tuple[str, str]]:
+def site_texts(site_dir: Path) -> Iterator[tuple[str, str, bool]]:
+    """(name, content, is text) of every file in the site; gzip files unpacked."""
     for file in sorted(site_dir.rglob("*")):
-        if not file.is_file() or file.suffix not in _TEXT:
+        if not file.is_file():
             continue
         data = file.read_bytes()
         if file.suffix == ".gz":
             data = gzip.decompress(data)
-        yield file.relative_to(site_dir).as_posix(), data.decode("utf-8", "replace")
+            suffix = Path(file.stem).suffix
+        else:
+            suffix = file.suffix
+        name = file.relative_to(site_dir).as_posix()
+        if suffix.lower() in _BINARY:
+            yield name, data.decode("latin-1"), False
+        else:
+            yield name, data.decode("utf-8", "replace"), True
 
 
 def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -107,8 +159,11 @@ class Audit:
     def __init__(self, site_dir: Path, secrets: Iterable[str] = (),
                  own_host: str | None = None, allowed: set[str] | None = None) -> None:
         self.site_dir = site_dir
-        self.patterns = {s: secret for secret in secrets for s in spellings(secret)}
+        secrets = sorted(set(secrets))
+        self.patterns = {s: secret for secret in secrets for s in spellings(secret) if s}
         self.finder = trie_pattern(self.patterns) if self.patterns else None
+        self.phones = {d: secret for secret in secrets if (d := phone_digits(secret))}
+        self.phone_finder = trie_pattern(self.phones) if self.phones else None
         self.own_host = own_host
         self.allowed = allowed
         self.leaks: list[tuple[str, str]] = []
@@ -118,12 +173,8 @@ class Audit:
 
     def run(self) -> Audit:
         leaks, third, foreign, comment = set(), set(), set(), set()
-        for name, text in site_texts(self.site_dir):
-            if self.finder is not None:
-                for match in self.finder.finditer(text):
-                    # The trie matches the longest spelling; shorter ones inside count too.
-                    leaks |= {(name, secret) for spelling, secret in self.patterns.items()
-                              if spelling in match.group()}
+        for name, text, is_text in site_texts(self.site_dir):
+            leaks |= {(name, secret) for secret in self.secrets_in(text, is_text)}
             if name.endswith((".html", ".css")):
                 for loads, host in absolute_addresses(text):
                     if loads and host != self.own_host:
@@ -137,15 +188,38 @@ class Audit:
         self.foreign, self.comments = sorted(foreign), sorted(comment)
         return self
 
+    def secrets_in(self, text: str, is_text: bool) -> set[str]:
+        """The withheld values in one file's content, in any spelling a reader would see."""
+        if not is_text:
+            return _found(self.finder, self.patterns, _SPACE.sub(" ", text.casefold()))
+        plain = normalise(text)
+        found = _found(self.finder, self.patterns, plain)
+        if self.phone_finder is not None:
+            digits = "\n".join(_NON_DIGIT.sub("", run) for run in _PHONE_RUN.findall(plain))
+            found |= _found(self.phone_finder, self.phones, digits)
+        return found
+
+
+def _found(finder: re.Pattern[str] | None, patterns: dict[str, str], text: str) -> set[str]:
+    if finder is None:
+        return set()
+    # The trie matches the longest form; shorter ones inside the match count too.
+    return {secret for match in finder.finditer(text) for form, secret in patterns.items()
+            if form in match.group()}
+
 
 def data_hosts(root: Path) -> set[str]:
     """Hosts of every https address written in the data: links the data itself asks for."""
     hosts = set()
     for folder in DATA_FOLDERS:
         for file in sorted((root / folder).rglob("*")):
-            if file.is_file() and file.suffix in {".yml", ".yaml", ".md"}:
-                text = file.read_bytes().decode("utf-8", "replace")
-                hosts |= {h.lower() for h in _DATA_URL.findall(text)}
+            if file.suffix not in {".yml", ".yaml", ".md"}:
+                continue
+            try:  # the checks before the build reported every file that cannot be read
+                text = files.read_bytes(file, root, MAX_FILE_BYTES).decode("utf-8", "replace")
+            except (files.FileProblem, OSError):
+                continue
+            hosts |= {h.lower() for h in _DATA_URL.findall(text)}
     return hosts
 
 
@@ -174,7 +248,8 @@ def audit_site(site_dir: Path, generated: Generated) -> None:
     own_host = urlsplit(site_url).hostname if site_url else None
     allowed = data_hosts(generated.root) | ({own_host} if own_host else set())
     found = Audit(site_dir, generated.site.verborgen, own_host, allowed).run()
-    problems = [f"{name}: bevat de interne waarde \"{value}\"" for name, value in found.leaks]
+    problems = [f"{name}: bevat de interne waarde \"{printable(value)}\""
+                for name, value in found.leaks]
     problems += [f"{name}: laadt iets van een andere website ({host})"
                  for name, host in found.third_party]
     problems += [f"{name}: verwijst naar {host}, een website die niet in de gegevens staat"
