@@ -17,7 +17,7 @@ from meldwijzer import mkdocs_adapter  # noqa: E402
 
 
 def on_startup(command, dirty):
-    mkdocs_adapter.startup(command)
+    mkdocs_adapter.startup(command, dirty)
 
 
 def on_config(config):

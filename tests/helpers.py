@@ -13,6 +13,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from meldwijzer.atomic import intern_folder
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 HOOK = ROOT / "hooks" / "meldwijzer.py"
@@ -85,5 +87,7 @@ def run_mkdocs(project: Path, site: Path | None, profiel: str = "publiek",
                 "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": PYTHONPATH, **(env or {})}
     result = subprocess.run(command, capture_output=True, text=True, env=full_env, check=False,
                             timeout=600)
-    default = project / ("site-intern" if profiel == "intern" else "site")
-    return Build(project, site or default, result.returncode, result.stdout + result.stderr)
+    written = site or project / "site"
+    if profiel == "intern":  # the internal build always writes to a folder ending in -intern
+        written = Path(intern_folder(str(written)))
+    return Build(project, written, result.returncode, result.stdout + result.stderr)

@@ -41,7 +41,6 @@ from .yamlread import parse_yaml, read_text
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
-INTERN_SITE_DIR = "site-intern"
 OPTIONAL_DATA = ("campaign", "trainingen")
 
 
@@ -72,6 +71,7 @@ def _generated_file(config: MkDocsConfig, path: str, content: str | bytes) -> Fi
 
 class _State:
     command = "build"
+    dirty = False
     config: MkDocsConfig | None = None
 
 
@@ -88,8 +88,9 @@ class _ErrorPages:
 _generated: dict[int, Generated | _ErrorPages] = {}
 
 
-def startup(command: str) -> None:
+def startup(command: str, dirty: bool = False) -> None:
     _state.command = command
+    _state.dirty = dirty
 
 
 def package_dir(name: str) -> Path:
@@ -102,27 +103,11 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     options = Options.from_environment(site_url=config.site_url or None,
                                        directory_urls=config.use_directory_urls, serve=serve)
     root = Path(config.config_file_path).parent
-    # Optional data folders cannot be listed under `watch:` (MkDocs refuses missing paths).
-    for folder in OPTIONAL_DATA:
-        if (root / folder).is_dir() and str(root / folder) not in config.watch:
-            config.watch.append(str(root / folder))
+    _watch_optional_data(config, root)
     _apply_profile(config, options)
     _refuse_unsafe_features(config)
-    foreign = ErrorLog(root)
-    for entry, problem in foreign_entries(Path(config.docs_dir)):
-        foreign.add(entry, 1, "", problem)
-        log.error(str(foreign.errors[-1]))
-    if foreign:
-        raise Abort("Gestopt: docs/ bevat een snelkoppeling of een bijzonder bestand. Haal het "
-                    "weg en start opnieuw.")
-    if not serve:
-        atomic.begin(config)
-    config.theme.dirs.insert(0, str(package_dir("theme")))
-    config.extra_css[:0] = [f"{static.FOLDER}/{name}" for name in static.STYLESHEETS]
-    config.extra_javascript[:0] = [f"{static.FOLDER}/{name}" for name in static.SCRIPTS]
-    # The offline plugin points at a CDN copy of the iframe-worker shim; use our own.
-    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
-    config.extra["polyfills"] = [*polyfills, f"{static.FOLDER}/{static.SHIM}"]
+    _refuse_foreign_docs(config, root)
+    _add_theme_files(config)
     try:
         generated = generate(root, options)
     except DataErrors as errors:
@@ -130,14 +115,42 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(error))
         if not serve:
             raise Abort(f"Gestopt: {errors.report().splitlines()[0]} Herstel ze en bouw "
-                        "opnieuw.") from None
+                        "opnieuw. De vorige site blijft staan.") from None
         _generated[id(config)] = _ErrorPages(errors)
         return config
     if config.nav is None:
         config.nav = escape_nav(generated.nav)
         _keep_out_of_nav(config, generated)
     _generated[id(config)] = generated
+    if not serve:
+        atomic.begin(config, options.profiel, dirty=_state.dirty)
     return config
+
+
+def _watch_optional_data(config: MkDocsConfig, root: Path) -> None:
+    # Optional data folders cannot be listed under `watch:` (MkDocs refuses missing paths).
+    for folder in OPTIONAL_DATA:
+        if (root / folder).is_dir() and str(root / folder) not in config.watch:
+            config.watch.append(str(root / folder))
+
+
+def _refuse_foreign_docs(config: MkDocsConfig, root: Path) -> None:
+    foreign = ErrorLog(root)
+    for entry, problem in foreign_entries(Path(config.docs_dir)):
+        foreign.add(entry, 1, "", problem)
+        log.error(str(foreign.errors[-1]))
+    if foreign:
+        raise Abort("Gestopt: docs/ bevat een snelkoppeling of een bijzonder bestand. Haal het "
+                    "weg en start opnieuw.")
+
+
+def _add_theme_files(config: MkDocsConfig) -> None:
+    config.theme.dirs.insert(0, str(package_dir("theme")))
+    config.extra_css[:0] = [f"{static.FOLDER}/{name}" for name in static.STYLESHEETS]
+    config.extra_javascript[:0] = [f"{static.FOLDER}/{name}" for name in static.SCRIPTS]
+    # The offline plugin points at a CDN copy of the iframe-worker shim; use our own.
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
+    config.extra["polyfills"] = [*polyfills, f"{static.FOLDER}/{static.SHIM}"]
 
 
 def escape_nav(nav: list[NavEntry]) -> list[NavEntry]:
@@ -176,10 +189,12 @@ def _keep_out_of_nav(config: MkDocsConfig, generated: Generated) -> None:
 
 
 def _apply_profile(config: MkDocsConfig, options: Options) -> None:
+    """The internal build never writes where the public one goes: its folder ends in
+    ``-intern`` whatever ``site_dir`` or ``-d`` says (see ``atomic``)."""
     config.extra.setdefault("meldwijzer", {})
     config.extra["meldwijzer"]["profiel"] = options.profiel
-    if options.profiel == "intern" and Path(config.site_dir).name == "site":
-        config.site_dir = str(Path(config.site_dir).with_name(INTERN_SITE_DIR))
+    if options.profiel == "intern":
+        config.site_dir = atomic.intern_folder(config.site_dir)
 
 
 def check_front_matter(files: Files, root: Path) -> ErrorLog:
