@@ -3,7 +3,9 @@ give the generator's own located error, never a traceback or a hang."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import copy_project, run_mkdocs
+from meldwijzer import cli
 from meldwijzer.build import check, generate
 from meldwijzer.errors import DataErrors
 from meldwijzer.resolve import Options
@@ -165,3 +168,58 @@ def test_valid_regions_build_under_strict(data: dict[str, Any]) -> None:
         project = copy_project(source, Path(tmp) / "project")
         build = run_mkdocs(project, Path(tmp) / "site")
         assert build.returncode == 0, build.log
+
+
+HAZARDS = st.sampled_from(["geen", "kernnummer-zonder-telefoon", "aandachtfunctionaris-intern",
+                           "diep-genest", "adres-met-wachtwoord", "interne-waarde-openbaar",
+                           "lookalike-adres", "verminkt"])
+
+
+def _hazard(data: dict[str, Any], hazard: str) -> None:
+    """Data that an earlier version accepted in `check` and then crashed on in the build."""
+    regio = data["regio"]
+    first = next(iter(data["gemeenten"].values()))
+    if hazard == "kernnummer-zonder-telefoon":
+        regio["contacten"]["alleen-mail"] = {"naam": "Mail", "email": "m@voorbeeld.nl",
+                                             "gecontroleerd": "2026-10-01"}
+        regio["kernnummers"] = ["alleen-mail"]
+    elif hazard == "aandachtfunctionaris-intern":
+        first["contacten"]["aandachtfunctionaris"].update(zichtbaarheid="intern")
+    elif hazard == "diep-genest":
+        regio["inleiding"] = "- " * 40 + "x"
+    elif hazard == "adres-met-wachtwoord":
+        regio["contacten"]["nep"] = {"naam": "Nep", "gecontroleerd": "2026-10-01",
+                                     "website": "https://www.politie.nl:x@evil.example/"}
+    elif hazard == "lookalike-adres":
+        regio["inleiding"] = "Zie [de politie](https://www.p\u043eliti\u0435.nl)."
+    elif hazard == "interne-waarde-openbaar":
+        first["contacten"]["aandachtfunctionaris"]["intern"] = {"persoon": "Geheime Collega"}
+        regio["contacten"]["openbaar"] = {"naam": "Openbaar", "persoon": "Geheime Collega",
+                                          "telefoon": "0900-8844", "gecontroleerd": "2026-10-01"}
+
+
+@settings(max_examples=14, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(region(), HAZARDS, st.integers(0, 10_000))
+def test_check_and_build_agree(data: dict[str, Any], hazard: str, where: int) -> None:
+    """`meldwijzer check` finds everything the build finds: the same verdict, and the same
+    data errors, for valid data, data with known hazards and randomly mangled files."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "bron"
+        _hazard(data, hazard)
+        write(source, data)
+        project = copy_project(source, Path(tmp) / "project")
+        if hazard == "verminkt":
+            target = sorted((project / "routekaarten").rglob("*.yml"))[where % 3 % 2]
+            lines = target.read_text("utf-8").split("\n")
+            del lines[where % max(len(lines), 1)]
+            target.write_text("\n".join(lines), "utf-8")
+        report = io.StringIO()
+        with contextlib.redirect_stderr(report), contextlib.redirect_stdout(io.StringIO()):
+            checked = cli.main(["--map", str(project), "check"])
+        build = run_mkdocs(project, Path(tmp) / "site")
+        assert "Traceback" not in build.log, build.log
+        assert (checked == 0) == (build.returncode == 0), (hazard, report.getvalue(), build.log)
+        if "De gegevens bevatten" in build.log:
+            for line in report.getvalue().splitlines()[1:]:
+                assert line in build.log, (line, build.log)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .audit import Audit
 from .campagne import load_campagne
-from .errors import ErrorLog
+from .errors import DataError, ErrorLog
+from .handwritten import read_docs
 from .pages import (
     NavEntry,
     algemeen,
@@ -61,12 +63,34 @@ def check(root: Path, options: Options) -> Site:
                  {p.stem: p.stem for p in (root / "routekaarten" / "gemeenten").glob("*.y*ml")})
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
+    hand = read_docs(root / options.docs_dir, log)
     log.raise_if_any()
     assert site is not None
-    site = replace(site, trainingen=modules)
+    site = replace(site, trainingen=modules, handpaginas=hand)
     if actie is not None:
-        site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen)
+        site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen,
+                       herkomst={**{v: "campaign/verhalen" for v in actie.verborgen},
+                                 **site.herkomst})
     return site
+
+
+def leaks_in(generated: Generated) -> list[DataError]:
+    """Withheld values that the generated pages and files would publish: a public field
+    that repeats an internal value. The audit after the build would stop it; ``meldwijzer
+    check`` reports it first, with the place where the value is written as internal."""
+    audit = Audit(generated.root, generated.site.verborgen)
+    errors = []
+    contents = [*generated.pages.items(),
+                *((p, d.decode("utf-8", "replace")) for p, d in generated.files.items())]
+    for uri, text in contents:
+        for value in sorted(audit.secrets_in(text, is_text=True)):
+            where = generated.site.herkomst.get(value, "")
+            file, _, rest = where.partition(":")
+            line, _, field_path = rest.partition(": ")
+            errors.append(DataError(file, int(line or 1), field_path, (
+                f'De waarde "{value}" is intern, maar staat ook in wat openbaar wordt ({uri}). '
+                "Haal hem uit de openbare velden, of maak ook dat veld intern.")))
+    return sorted(set(errors))
 
 
 def generate(root: Path, options: Options) -> Generated:

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .build import check
+from mkdocs.utils.yaml import yaml_load
+
+from .build import generate, leaks_in
 from .errors import DataErrors
 from .export import ExportError, export
 from .resolve import Options
@@ -47,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="schrijf niets; exitcode 1 als schemas/ niet klopt met de modellen")
     args = parser.parse_args(argv)
     try:
-        options = Options.from_environment()
+        options = Options.from_environment(site_url=_setting(args.map, "site_url"),
+                                           docs_dir=_setting(args.map, "docs_dir") or "docs")
     except ValueError as exc:
         parser.error(str(exc))
     if args.command == "check":
@@ -61,12 +64,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+def _setting(root: Path, key: str) -> str | None:
+    """A plain setting from the project's mkdocs.yml (None when absent or not text)."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    with config.open("rb") as handle:
+        value = (yaml_load(handle) or {}).get(key)
+    return value if isinstance(value, str) and value else None
+
+
 def _check(root: Path, options: Options, stale: bool = False) -> int:
+    """Everything the build checks, without MkDocs: the data, docs/, the photos, every page
+    rendered, and no internal value in what would be published."""
     try:
-        site = check(root, replace(options, profiel="intern") if stale else options)
+        generated = generate(root, replace(options, profiel="intern") if stale else options)
+        leaks = leaks_in(generated)
+        if leaks:
+            raise DataErrors(leaks)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
+    site = generated.site
     print(f"In orde: {len(site.gemeenten)} gemeenten, {len(site.contacten)} regionale "
           f"contacten, {len(site.signalen)} signalen.")
     if stale and site.verouderd:

@@ -16,6 +16,7 @@ is a Dutch error, found by ``meldwijzer check`` as well as by the build.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zlib
 from dataclasses import dataclass
@@ -92,7 +93,8 @@ def _decode(data: bytes) -> Image.Image:
         raise PhotoProblem(f"De foto is groter dan {MAX_BYTES // 1_000_000} MB. Maak hem "
                            "kleiner, bijvoorbeeld 3000 pixels breed.")
     with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        # Pillow's own bomb limits are above ours (MAX_PIXELS, checked right after opening).
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data)) as original:
                 kind = original.format or ""
@@ -113,8 +115,12 @@ def _decode(data: bytes) -> Image.Image:
             raise
         except UnidentifiedImageError as exc:
             raise PhotoProblem(NOT_A_PHOTO) from exc
-        except (OSError, SyntaxError, ValueError, EOFError, zlib.error,
-                Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        except Image.DecompressionBombError as exc:
+            found = re.search(r"\((\d+) pixels\)", str(exc))
+            count = f"{int(found.group(1)):,}".replace(",", ".") if found else "te veel"
+            raise PhotoProblem(f"De foto is te groot ({count} pixels). Maak hem kleiner, "
+                               "bijvoorbeeld 3000 pixels breed, en sla hem opnieuw op.") from exc
+        except (OSError, SyntaxError, ValueError, EOFError, zlib.error) as exc:
             raise PhotoProblem(BROKEN.format(reden=_reason(exc))) from exc
     # A fresh image from the pixels alone: no info dict, so no comment, EXIF or profile.
     return Image.frombytes("RGB", pixels.size, pixels.tobytes())

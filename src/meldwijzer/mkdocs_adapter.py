@@ -33,11 +33,10 @@ from . import atomic, static
 from .audit import audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
-from .files import SPECIAL, foreign_entries, path_problem
+from .files import SPECIAL, path_problem
 from .pages import NavEntry, nav_uris
 from .resolve import Options
 from .templating import render
-from .yamlread import parse_yaml, read_text
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
@@ -101,12 +100,12 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     _state.config = config
     serve = _state.command == "serve"
     options = Options.from_environment(site_url=config.site_url or None,
-                                       directory_urls=config.use_directory_urls, serve=serve)
+                                       directory_urls=config.use_directory_urls, serve=serve,
+                                       docs_dir=config.docs_dir)
     root = Path(config.config_file_path).parent
     _watch_optional_data(config, root)
     _apply_profile(config, options)
     _refuse_unsafe_features(config)
-    _refuse_foreign_docs(config, root)
     _add_theme_files(config)
     try:
         generated = generate(root, options)
@@ -132,16 +131,6 @@ def _watch_optional_data(config: MkDocsConfig, root: Path) -> None:
     for folder in OPTIONAL_DATA:
         if (root / folder).is_dir() and str(root / folder) not in config.watch:
             config.watch.append(str(root / folder))
-
-
-def _refuse_foreign_docs(config: MkDocsConfig, root: Path) -> None:
-    foreign = ErrorLog(root)
-    for entry, problem in foreign_entries(Path(config.docs_dir)):
-        foreign.add(entry, 1, "", problem)
-        log.error(str(foreign.errors[-1]))
-    if foreign:
-        raise Abort("Gestopt: docs/ bevat een snelkoppeling of een bijzonder bestand. Haal het "
-                    "weg en start opnieuw.")
 
 
 def _add_theme_files(config: MkDocsConfig) -> None:
@@ -197,31 +186,6 @@ def _apply_profile(config: MkDocsConfig, options: Options) -> None:
         config.site_dir = atomic.intern_folder(config.site_dir)
 
 
-def check_front_matter(files: Files, root: Path) -> ErrorLog:
-    """Hand-written pages: front matter that does not parse is an error, not page text.
-
-    MkDocs shows a page whose front matter it cannot read with that front matter as text,
-    notes and all. Read it with our strict reader (no tags or aliases) instead.
-    """
-    log = ErrorLog(root)
-    for file in files.documentation_pages():
-        if file.generated_by is not None or file.abs_src_path is None:
-            continue
-        text = read_text(Path(file.abs_src_path), log)
-        if text is None or not text.startswith("---\n"):
-            continue
-        end = text.find("\n---\n", 3)
-        if end < 0:
-            log.add(Path(file.abs_src_path), 1, "", "De kop (front matter) begint met --- maar "
-                    "wordt niet afgesloten. Zet na de laatste regel van de kop een regel met ---.")
-            continue
-        doc = parse_yaml(text[4:end + 1], Path(file.abs_src_path), log, first_line=2)
-        if doc is not None and not isinstance(doc.data, dict):
-            log.add(Path(file.abs_src_path), 2, "", "De kop (front matter) moet bestaan uit "
-                    "regels als titel: Mijn pagina.")
-    return log
-
-
 def refuse_foreign_files(files: Files, root: Path, docs_dir: str) -> ErrorLog:
     """Files in docs/ that are symlinks (or lie in a linked folder) or are not regular files
     are taken out before MkDocs reads them: nothing outside the project folder reaches the
@@ -244,8 +208,8 @@ def refuse_foreign_files(files: Files, root: Path, docs_dir: str) -> ErrorLog:
 
 def add_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
+    # docs/ was checked with the data (``handwritten``); this catches what changed since.
     problems = refuse_foreign_files(files, root, config.docs_dir)
-    problems.errors += check_front_matter(files, root).errors
     for error in problems:
         log.error(str(error))
     if problems and _state.command != "serve":

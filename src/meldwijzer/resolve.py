@@ -20,6 +20,7 @@ from .files import exists
 
 if TYPE_CHECKING:
     from .campagne import ResolvedCampagne
+    from .handwritten import HandPage
     from .trainingen import ResolvedModule
 from .models import Contact, Gemeente, InternDetails, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
@@ -40,10 +41,12 @@ class Options:
     site_url: str | None = None
     directory_urls: bool = False
     serve: bool = False
+    docs_dir: str = "docs"
+    """The hand-written pages: relative to the project folder, or absolute."""
 
     @classmethod
     def from_environment(cls, site_url: str | None = None, directory_urls: bool = False,
-                         serve: bool = False) -> Options:
+                         serve: bool = False, docs_dir: str = "docs") -> Options:
         """Profile from ``MELDWIJZER_PROFIEL``; the date from ``SOURCE_DATE_EPOCH`` if set."""
         profiel = os.environ.get("MELDWIJZER_PROFIEL", "publiek").strip().lower() or "publiek"
         if profiel not in PROFIELEN:
@@ -53,7 +56,8 @@ class Options:
         today = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch
                  else dt.date.today())
         return cls(profiel="intern" if profiel == "intern" else "publiek", vandaag=today,
-                   site_url=site_url, directory_urls=directory_urls, serve=serve)
+                   site_url=site_url, directory_urls=directory_urls, serve=serve,
+                   docs_dir=docs_dir)
 
     def url(self, uri: str) -> str:
         """The URL path of the page at ``uri`` (a/b.md), as MkDocs will write it."""
@@ -207,6 +211,10 @@ class Site:
     verborgen: frozenset[str] = frozenset()
     """Values withheld from this profile (internal data in a public build). Never rendered:
     only the leak audit reads them, to prove that none reached the output."""
+    herkomst: dict[str, str] = field(default_factory=dict)
+    """Where each withheld value is written (``file:line: field``), for the messages."""
+    handpaginas: tuple[HandPage, ...] = ()
+    """The hand-written pages in docs/ (see ``handwritten``)."""
 
     @property
     def intern(self) -> bool:
@@ -538,11 +546,10 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
     kern_ids = regio.kernnummers or [
         cid for cid, c in regionaal.items() if c.telefoon and c is not nood and not c.intern
     ][:3]
-    withheld = frozenset() if intern else frozenset(_internal_values(
-        [regio.contacten, *(p.model.contacten for _, p in loaded.gemeenten
-                            if isinstance(p.model, Gemeente))]))
+    origins = {} if intern else _internal_values(
+        [loaded.regio, *(p for _, p in loaded.gemeenten)], log)
     return Site(
-        verborgen=withheld,
+        verborgen=frozenset(origins), herkomst=origins,
         naam=regio.naam, inleiding=regio.inleiding, politie_eenheid=regio.politie_eenheid,
         riec=regio.riec, werkvelden=dict(regio.werkvelden),
         contacten=tuple(regionaal.values()), noodnummer=nood,
@@ -551,14 +558,25 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
         controle_termijn_dagen=regio.controle_termijn_dagen, options=options)
 
 
-def _internal_values(contact_maps: list[dict[str, Contact]]) -> set[str]:
-    values: set[str] = set()
-    for contacts in contact_maps:
-        for contact in contacts.values():
+def _internal_values(parts: list[_Part], log: ErrorLog) -> dict[str, str]:
+    """Every internal value, with where it is written (``file:line: field``)."""
+    values: dict[str, str] = {}
+
+    def add(value: str | None, part: _Part, path: tuple[str, ...]) -> None:
+        if value:
+            where = f"{log.relative(part.doc.file)}:{part.doc.line(path)}: {'.'.join(path)}"
+            values.setdefault(value, where)
+
+    for part in parts:
+        if not isinstance(part.model, (Regio, Gemeente)):
+            continue
+        for cid, contact in part.model.contacten.items():
             if contact.is_intern:
-                values |= {v for v in (contact.persoon, contact.telefoon, contact.email) if v}
+                for key in ("persoon", "telefoon", "email"):
+                    add(getattr(contact, key), part, ("contacten", cid, key))
             if contact.intern:
-                values |= {v for v in contact.intern.model_dump().values() if v}
+                for key, value in contact.intern.model_dump().items():
+                    add(value, part, ("contacten", cid, "intern", key))
     return values
 
 

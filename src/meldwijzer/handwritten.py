@@ -1,0 +1,83 @@
+"""Hand-written pages in docs/: read and checked like the data, before MkDocs sees them.
+
+* Symlinks and special files anywhere in docs/ are refused (see ``files``): MkDocs follows
+  links while listing the folder and would publish whatever they point at.
+* Front matter is read with our strict reader (no tags or aliases). MkDocs would show a page
+  whose front matter it cannot read with that front matter as text, notes and all.
+
+``meldwijzer check`` and the build both call ``read_docs``, so they agree on every problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ErrorLog
+from .files import foreign_entries
+from .yamlread import parse_yaml, read_text
+
+MAX_PAGE_BYTES = 500_000
+
+
+@dataclass(frozen=True)
+class HandPage:
+    """A Markdown page written by hand under docs/."""
+
+    uri: str
+    """Path below docs/, such as nieuws/2026-11.md."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """The front matter (strings, lists and mappings of strings)."""
+    titel: str | None = None
+    """From the front matter (title or titel), else the first # heading."""
+
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def read_docs(docs: Path, log: ErrorLog) -> tuple[HandPage, ...]:
+    """Every hand-written Markdown page below ``docs``; problems go to ``log``."""
+    if not docs.exists() and not docs.is_symlink():
+        return ()
+    foreign = foreign_entries(docs)
+    for entry, problem in foreign:
+        log.add(entry, 1, "", problem)
+    if foreign:
+        return ()
+    pages = []
+    for file in sorted(docs.rglob("*.md")):
+        if any(part.startswith(".") for part in file.relative_to(docs).parts):
+            continue
+        page = _read_page(file, docs, log)
+        if page is not None:
+            pages.append(page)
+    return tuple(pages)
+
+
+def _read_page(file: Path, docs: Path, log: ErrorLog) -> HandPage | None:
+    text = read_text(file, log, MAX_PAGE_BYTES)
+    if text is None:
+        return None
+    uri = file.relative_to(docs).as_posix()
+    meta: dict[str, Any] = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end < 0:
+            log.add(file, 1, "", "De kop (front matter) begint met --- maar wordt niet "
+                    "afgesloten. Zet na de laatste regel van de kop een regel met ---.")
+            return None
+        doc = parse_yaml(text[4:end + 1], file, log, first_line=2)
+        if doc is None:
+            return None
+        if not isinstance(doc.data, dict):
+            log.add(file, 2, "", "De kop (front matter) moet bestaan uit regels als "
+                    "title: Mijn pagina.")
+            return None
+        meta, body = doc.data, text[end + 5:]
+    title = meta.get("title") or meta.get("titel")
+    heading = _HEADING.search(body)
+    return HandPage(uri=uri, meta=meta, titel=title if isinstance(title, str) else (
+        heading.group(1) if heading else None))
