@@ -18,6 +18,9 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Run axe-core (WCAG 2.1 A and AA rules) on the page; return the violations."""
     if not AXE.is_file():
         pytest.fail("axe-core ontbreekt. Installeer het met scripts/install-test-tools.")
+    # Measure what a person sees: after fades and transitions (search results fade in).
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished"
+                  ".catch(() => null)))")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
