@@ -1,22 +1,13 @@
-# The two commands of the README:
-#   make serve   install meldwijzer and serve the example site on http://127.0.0.1:8000
-#   make test    install everything the tests need (Python packages, Chromium, axe-core)
-#                and run every test, browser tests included
-PYTHON ?= python3
+# Shortcuts for the README's two commands (which work without make):
+#   make serve   = sh scripts/serve   install in .venv, serve the example site
+#   make test    = sh scripts/test    install everything the tests need, run every test
+.PHONY: serve test build
 
-.PHONY: install serve build install-test test
+serve:
+	sh scripts/serve
 
-install:
-	$(PYTHON) -m pip install --quiet -e '.[dev]'
+test:
+	sh scripts/test
 
-serve: install
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve
-
-build: install
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs build --strict
-
-install-test: install
-	scripts/install-test-tools
-
-test: install-test
-	$(PYTHON) -m pytest
+build:
+	sh scripts/setup-venv && .venv/bin/python -m mkdocs build --strict
