@@ -21,7 +21,7 @@ from . import files
 from .errors import ErrorLog
 from .files import exists
 from .fotos import MAX_BYTES, PhotoProblem, WebPhoto, web_photo
-from .models import Date, Flag, Id, LongText, Markdown, Model, Text, Vorm
+from .models import PLACEHOLDER, Date, Flag, Id, LongText, Markdown, Model, Text, Vorm
 from .safety import body_problem
 from .validate import validate
 from .yamlread import Document, parse_yaml, read_text, read_yaml
@@ -225,6 +225,10 @@ def _read_story(file: Path, folder: Path, log: ErrorLog) -> Verhaal | None:
     body_line = text[: end + 5].count("\n") + 1
     if not body:
         log.add(file, body_line, "", "Het verhaal zelf ontbreekt. Schrijf de tekst onder de kop.")
+    elif PLACEHOLDER in body.upper():
+        log.add(file, body_line, "", f"Schrijf hier het verhaal: er staat nog {PLACEHOLDER} uit "
+                "het startbestand.")
+        body = ""
     elif problem := body_problem(body, MAX_STORY_CHARS):
         log.add(file, body_line, "", problem)
         body = ""

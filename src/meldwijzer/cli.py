@@ -22,11 +22,35 @@ from .resolve import Options
 from .scaffold import KINDS, ScaffoldError, create
 from .schema import schemas
 
+# argparse speaks English ("usage:", "show this help message and exit"); editors read Dutch.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "expected one argument": "hier hoort een waarde achter",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "onduidelijke optie: %(option)s kan %(matches)s zijn",
+}
+
+
+def _dutch(message: str) -> str:
+    return _ARGPARSE_NL.get(message, message)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argparse._ = _dutch  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="meldwijzer",
         description="Controleer en exporteer de gegevens van een meldwijzer-site.")
+    parser._positionals.title = "opdrachten"
+    parser._optionals.title = "opties"
     parser.add_argument("--map", type=Path, default=Path.cwd(),
                         help="de map met mkdocs.yml en routekaarten/ (standaard: deze map)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
@@ -122,7 +146,7 @@ def _nieuw(root: Path, kind: str, name: str, options: Options) -> int:
         return 1
     for path in written:
         print(f"Geschreven: {path.relative_to(root)}")
-    print("Vul de voorbeeldwaarden in en controleer met: meldwijzer check")
+    print("Vul alles in waar INVULLEN staat en controleer met: meldwijzer check")
     return 0
 
 

@@ -78,11 +78,21 @@ _state = _State()
 
 
 class _ErrorPages:
-    """In ``mkdocs serve``, the data errors shown in the browser instead of the site."""
+    """In ``mkdocs serve``, the data errors shown in the browser instead of the site.
 
-    def __init__(self, errors: DataErrors) -> None:
-        self.pages = {"index.md": render("fouten.md.j2", fouten=[str(e) for e in errors.errors])}
+    Every page the last good build had shows them, so the page an editor is looking at
+    turns into the Dutch error list (not a 404), and MkDocs' live reload brings the page back
+    by itself once the file is fixed."""
+
+    def __init__(self, errors: DataErrors, uris: set[str]) -> None:
+        page = render("fouten.md.j2", fouten=[str(e) for e in errors.errors])
+        self.pages = dict.fromkeys(sorted({"index.md", *uris}), page)
         self.files: dict[str, bytes] = {}
+        self.nav: list[NavEntry] = [{"Fouten in de gegevens": "index.md"}]
+
+
+_served_uris: set[str] = set()
+"""The pages of the last good build of this ``mkdocs serve`` (see ``_ErrorPages``)."""
 
 _generated: dict[int, Generated | _ErrorPages] = {}
 
@@ -115,13 +125,22 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         if not serve:
             raise Abort(f"Gestopt: {errors.report().splitlines()[0]} Herstel ze en bouw "
                         "opnieuw. De vorige site blijft staan.") from None
-        _generated[id(config)] = _ErrorPages(errors)
+        error_pages = _ErrorPages(errors, _served_uris)
+        _generated[id(config)] = error_pages
+        if config.nav is None:
+            config.nav = error_pages.nav
+            spec = pathspec.gitignore.GitIgnoreSpec.from_lines(
+                [f"/{uri}" for uri in error_pages.pages if uri != "index.md"])
+            config.not_in_nav = spec if config.not_in_nav is None else config.not_in_nav + spec
         return config
     if config.nav is None:
         config.nav = escape_nav(generated.nav)
         _keep_out_of_nav(config, generated)
     _generated[id(config)] = generated
-    if not serve:
+    if serve:
+        _served_uris.clear()
+        _served_uris.update(generated.pages)
+    else:
         atomic.begin(config, options.profiel, dirty=_state.dirty)
     return config
 

@@ -146,17 +146,31 @@ class Soort:
                   "datum", "getal", "vlag"]
 
 
+PLACEHOLDER = "INVULLEN"
+"""What ``meldwijzer nieuw`` writes where the editor still has to fill something in."""
+
+
+def _no_placeholder(value: Any) -> Any:
+    if isinstance(value, str) and PLACEHOLDER in value.upper():
+        raise fail(f"Vul hier de echte gegevens in: er staat nog {PLACEHOLDER} uit het "
+                   "startbestand.")
+    return value
+
+
+NoPlaceholder = BeforeValidator(_no_placeholder)
 Id = Annotated[str, AfterValidator(_check_id), Soort("id")]
 Text = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=300),
-                 Soort("tekst")]
+                 NoPlaceholder, Soort("tekst")]
 LongText = Annotated[str, AfterValidator(_plain), Field(min_length=1, max_length=2000),
-                     Soort("lange-tekst")]
+                     NoPlaceholder, Soort("lange-tekst")]
 Markdown = Annotated[str, Field(min_length=1, max_length=10_000),
-                     AfterValidator(_check_markdown), Soort("markdown")]
-Url = Annotated[str, AfterValidator(_check_https), Field(max_length=2000), Soort("url")]
-Email = Annotated[str, AfterValidator(_check_email), Field(max_length=254), Soort("email")]
+                     AfterValidator(_check_markdown), NoPlaceholder, Soort("markdown")]
+Url = Annotated[str, AfterValidator(_check_https), Field(max_length=2000), NoPlaceholder,
+                Soort("url")]
+Email = Annotated[str, AfterValidator(_check_email), Field(max_length=254), NoPlaceholder,
+                  Soort("email")]
 Phone = Annotated[str, AfterValidator(_plain), AfterValidator(_check_phone),
-                  Field(max_length=40), Soort("telefoon")]
+                  Field(max_length=40), NoPlaceholder, Soort("telefoon")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date), Soort("datum")]
 Count = Annotated[int, BeforeValidator(_parse_int), Soort("getal")]
 Flag = Annotated[bool, BeforeValidator(_parse_bool), Soort("vlag")]

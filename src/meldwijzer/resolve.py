@@ -500,6 +500,11 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
     cutoff = options.vandaag - dt.timedelta(days=regio.controle_termijn_dagen)
 
     def contact(cid: str, c: Contact, doc: Document) -> ResolvedContact:
+        if c.gecontroleerd > options.vandaag:
+            path = ("contacten", cid, "gecontroleerd")
+            log.add(doc.file, doc.line(path), list(path), f"{c.gecontroleerd.isoformat()} ligt "
+                    "in de toekomst. Zet hier de datum waarop je de gegevens echt hebt "
+                    f"gecontroleerd, bijvoorbeeld {options.vandaag.isoformat()}.")
         return ResolvedContact(
             id=cid, naam=c.naam, telefoon=c.telefoon,
             tel=tel_uri(c.telefoon) if c.telefoon else None, email=c.email, website=c.website,

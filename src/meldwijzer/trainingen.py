@@ -21,7 +21,7 @@ from pydantic import Field
 
 from .errors import ErrorLog
 from .files import exists
-from .models import Count, Id, LongText, Markdown, Model, Text
+from .models import PLACEHOLDER, Count, Id, LongText, Markdown, Model, Text
 from .safety import body_problem
 from .validate import valid_items, validate
 from .yamlread import read_text, read_yaml
@@ -164,6 +164,11 @@ def _read_parts(folder: Path, log: ErrorLog) -> list[Deel]:
         if not text.strip():
             log.add(file, 1, "", "Dit deel is leeg. Schrijf de inhoud, te beginnen met een "
                     "titel: # Titel van het deel.")
+            continue
+        if PLACEHOLDER in text.upper():
+            line = text.upper()[:text.upper().index(PLACEHOLDER)].count("\n") + 1
+            log.add(file, line, "", f"Schrijf hier de inhoud van het deel: er staat nog "
+                    f"{PLACEHOLDER} uit het startbestand.")
             continue
         if problem := body_problem(text, MAX_PART_CHARS):
             log.add(file, 1, "", problem)

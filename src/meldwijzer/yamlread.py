@@ -147,32 +147,53 @@ class _Stop(Exception):
     """A problem that makes the rest of the file meaningless (already logged)."""
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, line_index: int) -> str:
-    problem = (exc.problem or "").lower()
-    lines = text.split("\n")
-    bad_line = lines[line_index] if 0 <= line_index < len(lines) else ""
-    if "\t" in bad_line or "'\\t'" in problem:
-        return "Er staat een tab in de inspringing. Gebruik alleen spaties om in te springen."
-    if "mapping values are not allowed" in problem:
-        return ("Er staat een dubbele punt op een plek waar YAML die niet verwacht. Zet tekst "
-                "met een dubbele punt tussen aanhalingstekens, bijvoorbeeld: "
-                "wat: \"Let op: bel eerst\".")
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return ("De inspringing of opbouw klopt niet. Controleer dat elke regel even ver "
+_INDENTATION = ("De inspringing of opbouw klopt niet. Controleer dat elke regel even ver "
                 "inspringt als de regels van hetzelfde niveau, en dat elke sleutel een dubbele "
                 "punt heeft, bijvoorbeeld: naam: Zeedorp.")
-    if "found unexpected end of stream" in problem or "while scanning a quoted" in str(
-        exc.context or ""
-    ):
-        return "Een aanhalingsteken wordt niet gesloten. Zet aan het eind van de tekst ook een \"."
-    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return ("Een lijst tussen [ ] of een blok tussen { } wordt niet goed gesloten. "
-                "Controleer de haakjes, of zet tekst met [ of { tussen aanhalingstekens.")
-    if "found character" in problem and "cannot start any token" in problem:
-        return ("Deze regel begint met een teken dat YAML niet toestaat (zoals @ of `). Zet de "
-                "tekst tussen aanhalingstekens.")
-    return (f"Dit is geen geldige YAML ({exc.problem}). Controleer de inspringing, de dubbele "
-            "punten en de aanhalingstekens op deze regel en de regel ervoor.")
+# PyYAML's problems (English) and what they mean for an editor, in the order to try them.
+_PROBLEMS = (
+    ("mapping values are not allowed", "Er staat een dubbele punt op een plek waar YAML die "
+     "niet verwacht. Zet tekst met een dubbele punt tussen aanhalingstekens, bijvoorbeeld: "
+     "wat: \"Let op: bel eerst\"."),
+    ("could not find expected ':'", _INDENTATION),
+    ("expected <block end>", _INDENTATION),
+    ("did not find expected key", _INDENTATION),
+    ("did not find expected '-' indicator", "Een lijst springt niet goed in. Zet elk item op "
+     "een eigen regel die met - begint, even ver ingesprongen als de andere items."),
+    ("found unexpected end of stream", "Een aanhalingsteken wordt niet gesloten. Zet aan het "
+     "eind van de tekst ook een \"."),
+    ("expected ',' or ']'", "Een lijst tussen [ ] of een blok tussen { } wordt niet goed "
+     "gesloten. Controleer de haakjes, of zet tekst met [ of { tussen aanhalingstekens."),
+    ("expected ',' or '}'", "Een lijst tussen [ ] of een blok tussen { } wordt niet goed "
+     "gesloten. Controleer de haakjes, of zet tekst met [ of { tussen aanhalingstekens."),
+    ("found unknown escape character", "In een tekst tussen dubbele aanhalingstekens staat een "
+     "\\ die YAML niet kent. Gebruik enkele aanhalingstekens ('...') of schrijf \\\\."),
+    ("expected a comment or a line break", "Na een tekst tussen aanhalingstekens staat nog "
+     "meer op de regel. Zet de hele tekst tussen de aanhalingstekens."),
+    ("cannot start any token", "Deze regel begint met een teken dat YAML niet toestaat (zoals "
+     "@, ` of %). Zet de tekst tussen aanhalingstekens."),
+    ("expected alphabetic or numeric character", "Een & of * aan het begin van een waarde "
+     "betekent in YAML iets bijzonders. Zet de tekst tussen aanhalingstekens."),
+    ("did not find expected <document start>", "Hier staat tekst die niet bij een sleutel "
+     "hoort. Controleer de inspringing en of elke regel de vorm sleutel: waarde heeft."),
+    ("while scanning a simple key", _INDENTATION),
+    ("while scanning a quoted scalar", "Een aanhalingsteken wordt niet gesloten. Zet aan het "
+     "eind van de tekst ook een \"."),
+)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, line_index: int) -> str:
+    """A Dutch explanation of a YAML syntax error (never PyYAML's English)."""
+    problem = f"{exc.problem or ''} {exc.context or ''}".lower()
+    lines = text.split("\n")
+    bad_line = lines[line_index] if 0 <= line_index < len(lines) else ""
+    if "\t" in bad_line or "'\\t'" in problem or "tab" in problem:
+        return "Er staat een tab in de inspringing. Gebruik alleen spaties om in te springen."
+    for phrase, message in _PROBLEMS:
+        if phrase in problem:
+            return message
+    return ("Dit is geen geldige YAML. Controleer de inspringing, de dubbele punten en de "
+            "aanhalingstekens op deze regel en de regel ervoor.")
 
 
 @dataclass

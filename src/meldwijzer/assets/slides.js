@@ -44,9 +44,11 @@
   document.querySelector("[data-mw-volgende]").addEventListener("click", function () { go(current + 1); });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.target.closest && event.target.closest("a, button, input, select, textarea")) {
-      if (event.key === " " || event.key === "Enter") return;
-    }
+    /* Space and Enter belong to a focused control; on a link (such as "Notities openen",
+       focused after use) Space still turns the page, as it does everywhere else. */
+    var control = event.target.closest && event.target.closest("button, input, select, textarea");
+    if (control && (event.key === " " || event.key === "Enter")) return;
+    if (event.key === "Enter") return;
     var next = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[event.key];
     if (next) { event.preventDefault(); go(current + next); }
     else if (event.key === "Home") { event.preventDefault(); go(0); }

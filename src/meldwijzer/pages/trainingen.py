@@ -45,6 +45,8 @@ class RenderedSlide:
     stappen: tuple[ResolvedStep, ...] = ()
     nummers: tuple[ResolvedContact, ...] = ()
     vraag: Vraag | None = None
+    uitleg: Markup | None = None
+    """The explanation of the quiz answer (sanitised HTML), shown in the trainer's notes."""
 
 
 def segments(text: str) -> list[str | None]:
@@ -71,7 +73,8 @@ def render_slides(site: Site, module: ResolvedModule,
     out: list[RenderedSlide] = []
     for slide in module.slides:
         out += _expand(site, slide, gemeente)
-    out += [RenderedSlide(f"Quizvraag {i}", vraag=vraag)
+    out += [RenderedSlide(f"Quizvraag {i}", vraag=vraag,
+                          uitleg=html(vraag.uitleg) if vraag.uitleg else None)
             for i, vraag in enumerate(module.quiz, start=1)]
     return out
 
