@@ -148,6 +148,11 @@ def slug_filter(value: str) -> Markup:
     return Markup(value)
 
 
+def breekbaar_filter(url: str) -> Markup:
+    """A printed web address that may wrap after a slash, never inside a word."""
+    return Markup("/<wbr>").join(escape_text(part) for part in url.split("/"))
+
+
 def datum_filter(value: dt.date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
@@ -164,7 +169,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md_filter, slug=slug_filter, url=url_filter, tel=tel_filter,
-                       datum=datum_filter, t=escape_text)
+                       datum=datum_filter, t=escape_text, breekbaar=breekbaar_filter)
     env.globals["kaart"] = contact_card
     return env
 

@@ -55,11 +55,15 @@ def pages(site: Site) -> dict[str, str]:
         uri = gemeente_uri(gemeente.slug)
         out[uri] = render_page(uri, "campagne/gemeente.md.j2", site, gemeente=gemeente,
                                stop=campagne.stop_voor(gemeente.slug), **common)
-    for stop in campagne.stops:
+    for index, stop in enumerate(campagne.stops):
         uri = poster_uri(stop)
         landing = site.page_url(gemeente_uri(stop.gemeente))
+        # Each stop's poster shows another story's photo, in a fixed order.
+        verhaal = campagne.verhalen[index % len(campagne.verhalen)] if campagne.verhalen \
+            else None
         out[uri] = render_page(uri, "campagne/poster.md.j2", site, stop=stop, url=landing,
-                               qr=_qr_name(stop) if landing else None, **common)
+                               qr=_qr_name(stop) if landing else None, verhaal=verhaal,
+                               **common)
     return out
 
 
