@@ -290,6 +290,10 @@ class Regio(Model):
     werkvelden: dict[Id, Text] = Field(min_length=1, description="Werkvelden: id en naam.")
     contacten: dict[Id, Contact] = Field(min_length=1, description="Contacten van de regio.")
     routes: list[Route] = Field(min_length=1, description="De standaardroutes voor elke gemeente.")
+    synoniemen: list[Annotated[list[Text], Field(min_length=2)]] = Field(
+        default_factory=list,
+        description="Eigen groepen woorden die hetzelfde betekenen, voor het zoeken: "
+        "[paspoort, identiteitsbewijs]. Ze komen bij de lijst die meldwijzer meelevert.")
 
 
 class Gemeente(Model):

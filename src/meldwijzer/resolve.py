@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .trainingen import ResolvedModule
 from .models import Contact, Gemeente, InternDetails, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
+from .synoniemen import Synoniemen
 from .validate import valid_items, validate
 from .yamlread import Document, read_yaml
 
@@ -98,6 +99,8 @@ class ResolvedContact:
     regel: int
     via: str | None = None
     """For a first contact reached through another number: whose number it is."""
+    zoekwoorden: tuple[str, ...] = ()
+    """Synonyms of the words it uses, for the search index only (see ``synoniemen``)."""
 
 
 FIRST_CONTACT = "aandachtfunctionaris"
@@ -151,6 +154,8 @@ class ResolvedSignaal:
     bron: str | None
     gemeente: str | None
     gemeente_naam: str | None
+    zoekwoorden: tuple[str, ...] = ()
+    """Synonyms of the words it uses, for the search index only (see ``synoniemen``)."""
 
 
 @dataclass(frozen=True)
@@ -499,6 +504,8 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
     intern = options.profiel == "intern"
     cutoff = options.vandaag - dt.timedelta(days=regio.controle_termijn_dagen)
 
+    synoniemen = Synoniemen.for_region(regio.synoniemen)
+
     def contact(cid: str, c: Contact, doc: Document) -> ResolvedContact:
         if c.gecontroleerd > options.vandaag:
             path = ("contacten", cid, "gecontroleerd")
@@ -511,15 +518,16 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
             persoon=c.persoon, organisatie=c.organisatie, bereikbaar=c.bereikbaar,
             wanneer=c.wanneer, intern=c.is_intern, intern_details=c.intern if intern else None,
             gecontroleerd=c.gecontroleerd, verouderd=c.gecontroleerd < cutoff, bron=c.bron,
-            bestand=log.relative(doc.file), regel=doc.line(("contacten", cid, "gecontroleerd")))
+            bestand=log.relative(doc.file), regel=doc.line(("contacten", cid, "gecontroleerd")),
+            zoekwoorden=synoniemen.erbij(c.naam, c.organisatie, c.wanneer))
 
     def visible(contacts: dict[str, Contact], doc: Document) -> dict[str, ResolvedContact]:
         return {cid: contact(cid, c, doc) for cid, c in contacts.items()
                 if intern or not c.is_intern}
 
     regionaal = visible(regio.contacten, loaded.regio.doc)
-    signalen = tuple(_signaal(s, f"s{i + 1}") for i, s in loaded.signalen.signalen) if \
-        loaded.signalen else ()
+    signalen = tuple(_signaal(s, f"s{i + 1}", synoniemen) for i, s in
+                     loaded.signalen.signalen) if loaded.signalen else ()
     gemeenten = []
     for slug, part in loaded.gemeenten:
         assert isinstance(part.model, Gemeente)
@@ -534,7 +542,7 @@ def _resolve(loaded: _Loaded, options: Options, log: ErrorLog) -> Site:
         gemeenten.append(ResolvedGemeente(
             slug=slug, naam=gemeente.naam, inleiding=gemeente.inleiding, contacten=merged,
             eigen_contacten=tuple(eigen.values()), routes=tuple(routes),
-            signalen=tuple(_signaal(s, f"{slug}-s{i + 1}", slug, gemeente.naam)
+            signalen=tuple(_signaal(s, f"{slug}-s{i + 1}", synoniemen, slug, gemeente.naam)
                            for i, s in enumerate(gemeente.signalen)),
             bestand=log.relative(doc.file)))
         if gemeenten[-1].eerste_contact is None:
@@ -585,11 +593,12 @@ def _internal_values(parts: list[_Part], log: ErrorLog) -> dict[str, str]:
     return values
 
 
-def _signaal(s: Signaal, sid: str, gemeente: str | None = None,
+def _signaal(s: Signaal, sid: str, synoniemen: Synoniemen, gemeente: str | None = None,
              naam: str | None = None) -> ResolvedSignaal:
     return ResolvedSignaal(id=sid, tekst=s.tekst, vormen=tuple(s.vormen),
                            werkvelden=tuple(s.werkvelden), toelichting=s.toelichting, bron=s.bron,
-                           gemeente=gemeente, gemeente_naam=naam)
+                           gemeente=gemeente, gemeente_naam=naam,
+                           zoekwoorden=synoniemen.erbij(s.tekst, s.toelichting))
 
 
 def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool) -> ResolvedRoute:
