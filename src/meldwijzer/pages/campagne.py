@@ -59,10 +59,10 @@ def pages(site: Site) -> dict[str, str]:
         uri = poster_uri(stop)
         landing = site.page_url(gemeente_uri(stop.gemeente))
         # Each stop's poster shows another story's photo, in a fixed order.
-        verhaal = campagne.verhalen[index % len(campagne.verhalen)] if campagne.verhalen \
+        foto = campagne.verhalen[index % len(campagne.verhalen)] if campagne.verhalen \
             else None
         out[uri] = render_page(uri, "campagne/poster.md.j2", site, stop=stop, url=landing,
-                               qr=_qr_name(stop) if landing else None, verhaal=verhaal,
+                               qr=_qr_name(stop) if landing else None, verhaal=foto,
                                **common)
     return out
 
