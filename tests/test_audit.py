@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from helpers import Build
 from meldwijzer.audit import audit_site, normalise, phone_digits, spellings
 from meldwijzer.build import Generated, generate
-from meldwijzer.resolve import Options
+from meldwijzer.site import Options
 
 
 @pytest.fixture

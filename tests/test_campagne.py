@@ -12,7 +12,7 @@ from PIL import Image
 
 from helpers import FIXTURES, Build, copy_project, run_mkdocs
 from meldwijzer.build import generate
-from meldwijzer.resolve import Options
+from meldwijzer.site import Options
 
 HIDDEN = ["Geheime concepttitel", "Deze conceptzin", "Verhaal met embargo", "Deze embargozin",
           "nog-concept", "verhalen/later"]

@@ -16,7 +16,7 @@ import yaml
 from helpers import FIXTURES, copy_project
 from meldwijzer.build import check, generate
 from meldwijzer.errors import DataErrors
-from meldwijzer.resolve import Options
+from meldwijzer.site import Options
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("MELDWIJZER_UPDATE_GOLDEN") == "1"

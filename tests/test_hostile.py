@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from helpers import Build, run_mkdocs
 from meldwijzer.build import check
 from meldwijzer.errors import DataErrors
-from meldwijzer.resolve import Options
+from meldwijzer.site import Options
 from meldwijzer.templating import render_markdown
 
 EVIL_TEXT = ('<script>alert(1)</script> [klik](javascript:alert(2)) ## kop {: onclick="x" } '

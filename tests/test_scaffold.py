@@ -13,7 +13,7 @@ import pytest
 
 from helpers import FIXTURES
 from meldwijzer.build import check
-from meldwijzer.resolve import Options
+from meldwijzer.site import Options
 from test_schema import SCHEMAS, load
 
 

@@ -24,7 +24,8 @@ from .pages import (
     trainingen,
     zakkaart,
 )
-from .resolve import Options, Site, load_routekaarten
+from .resolve import load_routekaarten
+from .site import Options, Site
 from .trainingen import load_trainingen
 
 FAMILIES = (algemeen, routekaarten, signalen, zakkaart, campagne, trainingen, opendata,

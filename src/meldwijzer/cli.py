@@ -18,9 +18,9 @@ from mkdocs.utils.yaml import yaml_load
 from .build import generate, leaks_in
 from .errors import DataErrors
 from .export import ExportError, export
-from .resolve import Options
 from .scaffold import KINDS, ScaffoldError, create
 from .schema import schemas
+from .site import Options
 
 # argparse speaks English ("usage:", "show this help message and exit"); editors read Dutch.
 _ARGPARSE_NL = {

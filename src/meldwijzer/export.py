@@ -19,7 +19,7 @@ from mkdocs.utils.yaml import yaml_load
 from . import static
 from .build import Generated, generate
 from .pages import nav_uris
-from .resolve import Options
+from .site import Options
 
 
 class ExportError(Exception):

@@ -35,7 +35,7 @@ from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
 from .files import SPECIAL, path_problem
 from .pages import NavEntry, nav_uris
-from .resolve import Options
+from .site import Options
 from .templating import render
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .resolve import ResolvedContact, ResolvedRoute, ResolvedSignaal, Site
+from .site import ResolvedContact, ResolvedRoute, ResolvedSignaal, Site
 
 VERSION = "v1"
 

@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import _new_page, _serve
 from helpers import EPOCH, FIXTURES, ROOT, copy_project, run_mkdocs
 from meldwijzer.build import generate
-from meldwijzer.resolve import Options
+from meldwijzer.site import Options
 from test_serve import _free_port, _wait_for
 
 SIZES = {"telefoon": {"width": 375, "height": 667}, "bureau": {"width": 1280, "height": 900}}

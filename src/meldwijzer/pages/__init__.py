@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..models import VORM_LABELS
-from ..resolve import Site
+from ..site import Site
 from ..templating import render
 
 NavEntry = dict[str, Any] | str

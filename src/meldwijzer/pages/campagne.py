@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 
 from ..campagne import ResolvedCampagne, ResolvedStop
 from ..fotos import WebPhoto
-from ..resolve import Site
+from ..site import Site
 from . import NavEntry, render_page
 from .zakkaart import qr_svg
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..resolve import Site
+from ..site import Site
 from . import NavEntry, render_page
 
 CONTROLE = "intern/controle.md"

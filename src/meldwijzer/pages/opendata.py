@@ -7,8 +7,8 @@ import json
 from importlib import resources
 
 from ..opendata import VERSION, export_files
-from ..resolve import Site
 from ..schema import REGISTRY, schemas
+from ..site import Site
 from . import NavEntry, render_page
 
 OPEN_DATA = "over/open-data.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..resolve import ResolvedContact, ResolvedGemeente, Site
+from ..site import ResolvedContact, ResolvedGemeente, Site
 from ..templating import render_markdown
 from . import NavEntry, render_page
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import VORMEN
-from ..resolve import ResolvedSignaal, Site
+from ..site import ResolvedSignaal, Site
 from . import NavEntry, render_page
 
 CATALOGUS = "signalen/index.md"

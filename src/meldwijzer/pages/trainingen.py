@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..resolve import ResolvedContact, ResolvedGemeente, ResolvedSignaal, ResolvedStep, Site
+from ..site import ResolvedContact, ResolvedGemeente, ResolvedSignaal, ResolvedStep, Site
 from ..templating import render, render_markdown
 from ..trainingen import ROUTE_MARKER, ResolvedModule, Slide, Vraag
 from . import NavEntry, render_page

@@ -6,7 +6,7 @@ import io
 
 import segno
 
-from ..resolve import ResolvedContact, ResolvedGemeente, Site
+from ..site import ResolvedContact, ResolvedGemeente, Site
 from . import NavEntry, render_page
 
 MAX_NUMBERS = 5
