@@ -21,6 +21,7 @@ from meldwijzer.campagne import Campagne, VerhaalKop
 from meldwijzer.errors import ErrorLog
 from meldwijzer.models import Gemeente, Regio, Signaal, Soort
 from meldwijzer.trainingen import Module
+from meldwijzer.validate import _unwrap
 from meldwijzer.yamlread import parse_yaml
 
 # Each calls window.__xss(n) when it runs; n names the field. Plain text is one line of at
@@ -71,27 +72,12 @@ def soort(annotation: Any, metadata: list[Any] | None = None) -> str | None:
             return None
 
 
-def _inner(annotation: Any) -> Any:
-    kind = annotation
-    while True:
-        origin = get_origin(kind)
-        if origin is typing.Annotated:
-            kind = get_args(kind)[0]
-        elif origin in (Union, types.UnionType):
-            options = [a for a in get_args(kind) if a is not type(None)]
-            kind = options[0] if len(options) == 1 else kind
-            if len(options) != 1:
-                return kind
-        else:
-            return kind
-
-
 def poison(value: Any, kind: Any, where: str, metadata: list[Any] | None = None) -> Any:
     """``value`` with every text and Markdown field below type ``kind`` replaced by a payload."""
     field_kind = soort(kind, metadata)
     if field_kind in ("tekst", "lange-tekst", "markdown") and isinstance(value, str):
         return _payload("markdown" if field_kind == "markdown" else "text", where)
-    inner = _inner(kind)
+    inner = _unwrap(kind)
     origin = get_origin(inner)
     if isinstance(value, list) and origin is list:
         (item,) = get_args(inner)

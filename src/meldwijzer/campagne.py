@@ -24,7 +24,7 @@ from .fotos import MAX_BYTES, PhotoProblem, WebPhoto, web_photo
 from .models import PLACEHOLDER, Date, Flag, Id, LongText, Markdown, Model, Text, Vorm
 from .safety import body_problem
 from .validate import validate
-from .yamlread import Document, parse_yaml, read_text, read_yaml
+from .yamlread import Document, read_front_matter, read_text, read_yaml
 
 FOLDER = "campaign"
 MAX_STORY_CHARS = 20_000
@@ -214,15 +214,12 @@ def _read_story(file: Path, folder: Path, log: ErrorLog) -> Verhaal | None:
                 "fotos/anna.jpg / alt: (wat er op de foto staat) / vorm: arbeidsuitbuiting / --- "
                 "(elk op een eigen regel).")
         return None
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        log.add(file, 1, "", "De kop van het verhaal wordt niet afgesloten. Zet na de laatste "
-                "regel van de kop een regel met alleen ---.")
+    front = read_front_matter(text, file, log)
+    if front is None:
         return None
-    doc = parse_yaml(text[4:end + 1], file, log, first_line=2)
+    doc = front.doc
     kop = validate(VerhaalKop, doc, log) if doc else None
-    body = text[end + 5:].strip()
-    body_line = text[: end + 5].count("\n") + 1
+    body, body_line = front.body.strip(), front.body_line
     if not body:
         log.add(file, body_line, "", "Het verhaal zelf ontbreekt. Schrijf de tekst onder de kop.")
     elif PLACEHOLDER in body.upper():

@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import ErrorLog
 from .files import foreign_entries
-from .yamlread import parse_yaml, read_text
+from .yamlread import read_front_matter, read_text
 
 MAX_PAGE_BYTES = 500_000
 
@@ -61,22 +61,17 @@ def _read_page(file: Path, docs: Path, log: ErrorLog) -> HandPage | None:
     if text is None:
         return None
     uri = file.relative_to(docs).as_posix()
+    front = read_front_matter(text, file, log)
+    if front is None:
+        return None
     meta: dict[str, Any] = {}
-    body = text
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        if end < 0:
-            log.add(file, 1, "", "De kop (front matter) begint met --- maar wordt niet "
-                    "afgesloten. Zet na de laatste regel van de kop een regel met ---.")
-            return None
-        doc = parse_yaml(text[4:end + 1], file, log, first_line=2)
-        if doc is None:
-            return None
-        if not isinstance(doc.data, dict):
+    if front.doc is not None:
+        if not isinstance(front.doc.data, dict):
             log.add(file, 2, "", "De kop (front matter) moet bestaan uit regels als "
                     "title: Mijn pagina.")
             return None
-        meta, body = doc.data, text[end + 5:]
+        meta = front.doc.data
+    body = front.body
     title = meta.get("title") or meta.get("titel")
     heading = _HEADING.search(body)
     return HandPage(uri=uri, meta=meta, titel=title if isinstance(title, str) else (

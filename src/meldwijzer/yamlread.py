@@ -332,3 +332,33 @@ class _Builder:
             top.container[top.key] = value
         top.key = None
         top.discard = False
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file split in its front matter (None when it has none) and its body."""
+
+    doc: Document | None
+    body: str
+    body_line: int
+    """The line where the body starts."""
+
+
+UNCLOSED = ("De kop (front matter) begint met --- maar wordt niet afgesloten. Zet na de "
+            "laatste regel van de kop een regel met alleen ---.")
+
+
+def read_front_matter(text: str, file: Path, log: ErrorLog) -> FrontMatter | None:
+    """Split ``text`` at its front matter (between two lines ``---``) and parse it strictly.
+
+    None (with the problem in ``log``) when the front matter is not closed or not YAML."""
+    if not text.startswith("---\n"):
+        return FrontMatter(None, text, 1)
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        log.add(file, 1, "", UNCLOSED)
+        return None
+    doc = parse_yaml(text[4:end + 1], file, log, first_line=2)
+    if doc is None:
+        return None
+    return FrontMatter(doc, text[end + 5:], text[: end + 5].count("\n") + 1)
