@@ -18,6 +18,7 @@ from .pages import (
     algemeen,
     campagne,
     intern,
+    keten,
     opendata,
     routekaarten,
     signalen,
@@ -28,8 +29,8 @@ from .resolve import load_routekaarten
 from .site import Options, Site
 from .trainingen import load_trainingen
 
-FAMILIES = (algemeen, routekaarten, signalen, zakkaart, campagne, trainingen, opendata,
-            intern)
+FAMILIES = (algemeen, routekaarten, keten, signalen, zakkaart, campagne, trainingen,
+            opendata, intern)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def generate(root: Path, options: Options) -> Generated:
         pages.update(family.pages(site))
         files.update(family.files(site))
     nav: list[NavEntry] = [{"Startpagina": "index.md"}]
-    for family in (routekaarten, signalen, campagne, trainingen, algemeen, opendata, intern):
+    for family in (routekaarten, keten, signalen, campagne, trainingen, algemeen, opendata,
+                   intern):
         for entry in family.nav(site):
             _add_to_nav(nav, entry)
     return Generated(root=root, site=site, pages=dict(sorted(pages.items())),

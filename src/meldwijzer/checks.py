@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import ErrorLog
+from .keten import role_ids, sector_labels
 from .models import Gemeente, Regio, Route, Signaal
 from .yamlread import Document
 
@@ -43,7 +44,12 @@ class Loaded:
 
 def check_references(loaded: Loaded, log: ErrorLog) -> None:
     regio = loaded.regio
-    _check_routes(regio.routes, regio.doc, log)
+    model = regio.model if isinstance(regio.model, Regio) else None
+    roles = role_ids(model) if model else None
+    sectors = set(sector_labels(model)) if model else None
+    _check_routes(regio.routes, regio.doc, log, roles)
+    if model is not None:
+        _check_chain(model, regio, log)
     if isinstance(regio.model, Regio):
         callable_ids = sorted(c for c, v in regio.model.contacten.items() if v.telefoon)
         for index, contact_id in enumerate(regio.model.kernnummers):
@@ -58,7 +64,7 @@ def check_references(loaded: Loaded, log: ErrorLog) -> None:
                         "moet je kunnen bellen: geef het contact een telefoon, of kies uit: "
                         f"{', '.join(callable_ids)}.")
     if loaded.signalen and loaded.werkvelden is not None:
-        _check_signalen(loaded.signalen, (), loaded.werkvelden, log)
+        _check_signalen(loaded.signalen, (), loaded.werkvelden, log, sectors)
     for _, gemeente in loaded.gemeenten:
         contacts = gemeente.doc.data.get("contacten") if isinstance(gemeente.doc.data, dict) \
             else None
@@ -67,16 +73,36 @@ def check_references(loaded: Loaded, log: ErrorLog) -> None:
                     "De gemeente heeft geen contact 'aandachtfunctionaris'. Voeg onder "
                     "contacten een blok 'aandachtfunctionaris:' toe met naam, email of "
                     "telefoon en gecontroleerd.")
-        _check_routes(gemeente.routes, gemeente.doc, log)
+        _check_routes(gemeente.routes, gemeente.doc, log, roles)
         if loaded.werkvelden is not None:
-            _check_signalen(gemeente, ("signalen",), loaded.werkvelden, log)
+            _check_signalen(gemeente, ("signalen",), loaded.werkvelden, log, sectors)
     _check_bellen(loaded, log)
 
 
+def _check_chain(regio: Regio, part: Part, log: ErrorLog) -> None:
+    """Contact ids named by the out-of-hours fallback and by the roles must exist."""
+    doc, known = part.doc, sorted(part.contact_ids)
+    named: list[tuple[tuple[str | int, ...], str]] = []
+    if regio.buiten_kantoortijd:
+        named.append((("buiten_kantoortijd",), regio.buiten_kantoortijd))
+    for ri, rol in enumerate(regio.rollen):
+        named += [(("rollen", ri, "contacten", ci), cid) for ci, cid in enumerate(rol.contacten)]
+    for path, contact_id in named:
+        if contact_id not in part.contact_ids:
+            log.add(doc.file, doc.line(path), list(path), f"Het contact '{contact_id}' bestaat "
+                    f"niet in de contacten van de regio. Kies uit: {', '.join(known)}.")
+
+
 def _check_signalen(part: Part, at: tuple[str | int, ...], werkvelden: set[str],
-                    log: ErrorLog) -> None:
+                    log: ErrorLog, sectors: set[str] | None = None) -> None:
     doc = part.doc
     for index, signaal in part.signalen:
+        for si, sector in enumerate(signaal.sectoren):
+            if sectors is not None and sector not in sectors:
+                where: tuple[str | int, ...] = (*at, index, "sectoren", si)
+                log.add(doc.file, doc.line(where), list(where), f"De sector '{sector}' bestaat "
+                        f"niet. Kies uit: {', '.join(sorted(sectors))}, of voeg hem toe onder "
+                        "sectoren in routekaarten/regio.yml.")
         for wi, werkveld in enumerate(signaal.werkvelden):
             if werkveld not in werkvelden:
                 path: tuple[str | int, ...] = (*at, index, "werkvelden", wi)
@@ -85,9 +111,15 @@ def _check_signalen(part: Part, at: tuple[str | int, ...], werkvelden: set[str],
                         f"routekaarten/regio.yml: {', '.join(sorted(werkvelden))}.")
 
 
-def _check_routes(routes: list[tuple[int, Route]], doc: Document, log: ErrorLog) -> None:
+def _check_routes(routes: list[tuple[int, Route]], doc: Document, log: ErrorLog,
+                  roles: set[str] | None = None) -> None:
     seen: dict[str, int] = {}
     for ri, route in routes:
+        if route.voor and roles is not None and route.voor not in roles:
+            where = ("routes", ri, "voor")
+            log.add(doc.file, doc.line(where), list(where), f"De rol '{route.voor}' bestaat niet. "
+                    f"Kies uit: {', '.join(sorted(roles))}, of voeg de rol toe onder rollen in "
+                    "routekaarten/regio.yml.")
         path = ("routes", ri, "id")
         if route.id in seen:
             log.add(doc.file, doc.line(path), list(path), f"De route-id '{route.id}' komt twee "

@@ -253,6 +253,17 @@ class Stap(Model):
     keuzes: list[Keuze] = Field(
         default_factory=list,
         description="Beslispunt: antwoorden met de stap waar ze naartoe leiden.")
+    gegevens_delen: Flag = Field(
+        False, description="ja: in deze stap deel je gegevens met een ander; de stap wijst "
+        "naar de pagina over privacy en informatiedeling. (Contract 1.1)")
+
+
+class Terugkoppeling(Model):
+    """Wie laat degene die het signaal gaf weten wat ermee gebeurt, en wanneer."""
+
+    wie: Text = Field(description='Wie koppelt terug, bijvoorbeeld "De aandachtfunctionaris".')
+    wanneer: Text | None = Field(None, description='Wanneer, bijvoorbeeld "binnen 5 werkdagen".')
+    wat: Markdown | None = Field(None, description="Wat je te horen krijgt (Markdown).")
 
 
 class Route(Model):
@@ -261,6 +272,16 @@ class Route(Model):
     id: Id = Field(description="Unieke id, bijvoorbeeld slachtoffer.")
     titel: Text = Field(description="Titel van de route.")
     stappen: list[Stap] = Field(min_length=1, description="De stappen, in volgorde.")
+    terugkoppeling: Terugkoppeling | None = Field(
+        None, description="Wie degene die het signaal gaf laat weten wat ermee gebeurt, en "
+        "wanneer. (Contract 1.1)")
+    voor: Id | None = Field(
+        None, description="Een route voor één rol (een id uit de rollen, zoals "
+        "aandachtfunctionaris of zorgcoordinator): apart getoond, niet bij de routes voor "
+        "iedere medewerker. (Contract 1.1)")
+    zichtbaarheid: Literal["publiek", "intern"] = Field(
+        "publiek", description="publiek (standaard) of intern: de hele route staat alleen op "
+        "de interne site. (Contract 1.1)")
 
 
 class Signaal(Model):
@@ -271,6 +292,42 @@ class Signaal(Model):
     werkvelden: list[Id] = Field(min_length=1, description="Ids van werkvelden uit regio.yml.")
     toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
     bron: Url | None = Field(None, description="Webadres van de bron.")
+    sectoren: list[Id] = Field(
+        default_factory=list, description="Sectoren waar het signaal vooral speelt, zoals "
+        "horeca of recreatie (ids uit de sectorenlijst). (Contract 1.1)")
+
+
+class Rol(Model):
+    """Een rol in de keten rond een melding, voor de pagina "Wie doet wat?"."""
+
+    id: Id = Field(description="De id: een standaardrol (aandachtfunctionaris, zorgcoordinator, "
+                   "ketenregisseur, riec, politie, veilig-thuis, comensha, arbeidsinspectie, "
+                   "casusoverleg) of een eigen rol.")
+    naam: Text | None = Field(None, description="De naam van de rol (standaard de bekende naam).")
+    wat: Markdown | None = Field(None, description="Wat deze rol doet (Markdown).")
+    wanneer: Markdown | None = Field(
+        None, description="Wanneer je als medewerker met deze rol te maken hebt (Markdown).")
+    contacten: list[Id] = Field(
+        default_factory=list, description="Ids van contacten van de regio voor deze rol "
+        "(standaard het contact met dezelfde id).")
+    zichtbaarheid: Literal["publiek", "intern"] = Field(
+        "publiek", description="publiek of intern: alleen op de interne site.")
+
+
+class Teksten(Model):
+    """Teksten die de regio (of een gemeente) zelf schrijft; zonder deze velden staat er een
+    standaardtekst. Schrijf {rol} waar de naam van het eerste aanspreekpunt moet staan."""
+
+    vastleggen: Markdown | None = Field(
+        None, description="Signaal vastleggen: wat je opschrijft en wat je niet doet.")
+    bewaren: Markdown | None = Field(
+        None, description="Signaal vastleggen: aan wie je het geeft en waar het bewaard wordt.")
+    buiten_kantoortijd: Markdown | None = Field(
+        None, description="Wat je doet als het eerste aanspreekpunt niet bereikbaar is.")
+    privacy: Markdown | None = Field(
+        None, description="De pagina over privacy en informatiedeling voor medewerkers.")
+    afspraken: Markdown | None = Field(
+        None, description="De afspraken over informatiedeling in de regio (convenanten).")
 
 
 class Regio(Model):
@@ -290,6 +347,22 @@ class Regio(Model):
     werkvelden: dict[Id, Text] = Field(min_length=1, description="Werkvelden: id en naam.")
     contacten: dict[Id, Contact] = Field(min_length=1, description="Contacten van de regio.")
     routes: list[Route] = Field(min_length=1, description="De standaardroutes voor elke gemeente.")
+    rolnaam: Text = Field(
+        "aandachtfunctionaris", description="Hoe de regio het eerste aanspreekpunt in de "
+        "gemeente noemt, met kleine letter, bijvoorbeeld sleutelfunctionaris of gemeentelijk "
+        "coördinator. (Contract 1.1)")
+    rollen: list[Rol] = Field(
+        default_factory=list, description="Rollen voor de pagina Wie doet wat?: een eigen tekst "
+        "voor een standaardrol, of een extra rol. (Contract 1.1)")
+    buiten_kantoortijd: Id | None = Field(
+        None, description="Id van een contact van de regio dat je buiten kantoortijd belt als "
+        "het eerste aanspreekpunt niet bereikbaar is. (Contract 1.1)")
+    teksten: Teksten | None = Field(
+        None, description="Eigen teksten van de regio (standaard: teksten van meldwijzer). "
+        "(Contract 1.1)")
+    sectoren: dict[Id, Text] = Field(
+        default_factory=dict, description="Extra sectoren voor signalen: id en naam, naast de "
+        "lijst die meldwijzer meelevert. (Contract 1.1)")
     synoniemen: list[Annotated[list[Text], Field(min_length=2)]] = Field(
         default_factory=list,
         description="Eigen groepen woorden die hetzelfde betekenen, voor het zoeken: "
@@ -306,3 +379,6 @@ class Gemeente(Model):
     routes: list[Route] = Field(
         default_factory=list, description="Eigen routes; dezelfde id vervangt de regionale route.")
     signalen: list[Signaal] = Field(default_factory=list, description="Lokale signalen.")
+    teksten: Teksten | None = Field(
+        None, description="Eigen teksten van de gemeente, bijvoorbeeld waar een vastgelegd "
+        "signaal wordt bewaard (standaard die van de regio). (Contract 1.1)")

@@ -13,6 +13,15 @@ from pathlib import Path
 from .checks import Loaded, Part, check_references
 from .errors import ErrorLog
 from .files import exists
+from .keten import (
+    ResolvedRol,
+    all_hours,
+    capital,
+    fill,
+    sector_labels,
+    standard_roles,
+    texts,
+)
 from .models import Contact, Gemeente, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
 from .site import (
@@ -25,6 +34,7 @@ from .site import (
     ResolvedRoute,
     ResolvedSignaal,
     ResolvedStep,
+    ResolvedTerugkoppeling,
     Site,
 )
 from .synoniemen import Synoniemen
@@ -159,36 +169,18 @@ def _resolve(loaded: Loaded, options: Options, log: ErrorLog) -> Site:
                 if intern or not c.is_intern}
 
     regionaal = visible(regio.contacten, loaded.regio.doc)
+    nood = next((c for c in regionaal.values() if c.telefoon and is_emergency(c.telefoon)), None)
+    rollen = _roles(regio, intern, regionaal)
     signalen = tuple(_signaal(s, f"s{i + 1}", synoniemen) for i, s in
                      loaded.signalen.signalen) if loaded.signalen else ()
     gemeenten = []
     for slug, part in loaded.gemeenten:
         assert isinstance(part.model, Gemeente)
-        gemeente, doc = part.model, part.doc
-        eigen = visible(gemeente.contacten, doc)
-        merged = {**regionaal, **eigen}
-        eigen_ids = {r.id for r in gemeente.routes}
-        routes = [_route(r, merged, lokaal=False) for r in regio.routes if r.id not in eigen_ids]
-        routes += [_route(r, merged, lokaal=True) for r in gemeente.routes]
-        order = {r.id: i for i, r in enumerate(regio.routes)}
-        routes.sort(key=lambda r: (order.get(r.id, len(order)), r.id))
-        gemeenten.append(ResolvedGemeente(
-            slug=slug, naam=gemeente.naam, inleiding=gemeente.inleiding, contacten=merged,
-            eigen_contacten=tuple(eigen.values()), routes=tuple(routes),
-            signalen=tuple(_signaal(s, f"{slug}-s{i + 1}", synoniemen, slug, gemeente.naam)
-                           for i, s in enumerate(gemeente.signalen)),
-            bestand=log.relative(doc.file)))
-        if gemeenten[-1].eerste_contact is None:
-            path = ("contacten", FIRST_CONTACT, "zichtbaarheid")
-            log.add(doc.file, doc.line(path), list(path), "Op de openbare site heeft deze "
-                    "gemeente geen eerste aanspreekpunt: de aandachtfunctionaris is intern en er "
-                    f"is geen openbaar contact '{GENERAL_CONTACT}' met het algemene nummer. Voeg "
-                    f"onder contacten een blok '{GENERAL_CONTACT}:' toe (naam, telefoon, "
-                    "gecontroleerd), of maak de aandachtfunctionaris openbaar en zet alleen de "
-                    "persoon en het directe nummer onder intern.")
+        eigen = visible(part.model.contacten, part.doc)
+        gemeenten.append(_gemeente(slug, part, regio, regionaal, eigen, nood, rollen,
+                                   synoniemen, intern, log))
     gemeenten.sort(key=lambda g: (g.naam.casefold(), g.slug))
 
-    nood = next((c for c in regionaal.values() if c.telefoon and is_emergency(c.telefoon)), None)
     kern_ids = regio.kernnummers or [
         cid for cid, c in regionaal.items() if c.telefoon and c is not nood and not c.intern
     ][:3]
@@ -201,7 +193,81 @@ def _resolve(loaded: Loaded, options: Options, log: ErrorLog) -> Site:
         contacten=tuple(regionaal.values()), noodnummer=nood,
         kernnummers=tuple(regionaal[c] for c in kern_ids if c in regionaal),
         gemeenten=tuple(gemeenten), signalen=signalen,
-        controle_termijn_dagen=regio.controle_termijn_dagen, options=options)
+        controle_termijn_dagen=regio.controle_termijn_dagen, options=options,
+        rol=regio.rolnaam, rollen=rollen, teksten=texts(regio.rolnaam, regio.teksten),
+        sectoren=sector_labels(regio))
+
+
+def _gemeente(slug: str, part: Part, regio: Regio, regionaal: dict[str, ResolvedContact],
+              eigen: dict[str, ResolvedContact], nood: ResolvedContact | None,
+              rollen: tuple[ResolvedRol, ...], synoniemen: Synoniemen, intern: bool,
+              log: ErrorLog) -> ResolvedGemeente:
+    """One municipality: its contacts over the region's, its routes (its own replace the
+    region's of the same id; role routes apart; internal routes only in the internal
+    build), its texts and who to call out of hours."""
+    assert isinstance(part.model, Gemeente)
+    gemeente, doc = part.model, part.doc
+    merged = {**regionaal, **eigen}
+    roles = {r.id: r.naam for r in rollen}
+    eigen_ids = {r.id for r in gemeente.routes}
+    routes = [_route(r, merged, False, roles, regio.rolnaam) for r in regio.routes
+              if r.id not in eigen_ids]
+    routes += [_route(r, merged, True, roles, regio.rolnaam) for r in gemeente.routes]
+    order = {r.id: i for i, r in enumerate(regio.routes)}
+    routes = sorted((r for r in routes if intern or not r.intern),
+                    key=lambda r: (order.get(r.id, len(order)), r.id))
+    resolved = ResolvedGemeente(
+        slug=slug, naam=gemeente.naam, inleiding=gemeente.inleiding, contacten=merged,
+        eigen_contacten=tuple(eigen.values()),
+        routes=tuple(r for r in routes if not r.voor),
+        rol_routes=tuple(r for r in routes if r.voor),
+        signalen=tuple(_signaal(s, f"{slug}-s{i + 1}", synoniemen, slug, gemeente.naam)
+                       for i, s in enumerate(gemeente.signalen)),
+        bestand=log.relative(doc.file),
+        teksten=texts(regio.rolnaam, gemeente.teksten, regio.teksten),
+        buiten_kantoortijd=_out_of_hours(merged, nood, regio.buiten_kantoortijd))
+    if resolved.eerste_contact is None:
+        path = ("contacten", FIRST_CONTACT, "zichtbaarheid")
+        log.add(doc.file, doc.line(path), list(path), "Op de openbare site heeft deze "
+                "gemeente geen eerste aanspreekpunt: de aandachtfunctionaris is intern en er "
+                f"is geen openbaar contact '{GENERAL_CONTACT}' met het algemene nummer. Voeg "
+                f"onder contacten een blok '{GENERAL_CONTACT}:' toe (naam, telefoon, "
+                "gecontroleerd), of maak de aandachtfunctionaris openbaar en zet alleen de "
+                "persoon en het directe nummer onder intern.")
+    return resolved
+
+
+def _out_of_hours(contacts: dict[str, ResolvedContact], nood: ResolvedContact | None,
+                  fallback: str | None) -> tuple[ResolvedContact, ...]:
+    """112 first, then the region's fallback contact, then every contact that says it is
+    reachable day and night, in the order of the data."""
+    chosen = [nood, contacts.get(fallback) if fallback else None,
+              *(c for c in contacts.values() if c.telefoon and all_hours(c.bereikbaar))]
+    unique = {c.id: c for c in chosen if c is not None and c.telefoon}
+    return tuple(unique.values())
+
+
+def _roles(regio: Regio, intern: bool,
+           contacts: dict[str, ResolvedContact]) -> tuple[ResolvedRol, ...]:
+    """The standard roles with the region's texts over them, and the region's own roles."""
+    own = {r.id: r for r in regio.rollen}
+    out = []
+    for base in [*standard_roles(), *({"id": r.id} for r in regio.rollen
+                                      if r.id not in {b["id"] for b in standard_roles()})]:
+        rol = own.get(base["id"])
+        naam = (rol.naam if rol and rol.naam else base.get("naam")) or base["id"]
+        hidden = rol.zichtbaarheid == "intern" if rol else bool(base.get("intern"))
+        if hidden and not intern:
+            continue
+        ids = tuple(rol.contacten) if rol and rol.contacten else (
+            (base["id"],) if base["id"] in contacts else ())
+        out.append(ResolvedRol(
+            id=base["id"], naam=capital(fill(naam, regio.rolnaam) or ""),
+            wat=fill(rol.wat if rol and rol.wat else base.get("wat"), regio.rolnaam),
+            wanneer=fill(rol.wanneer if rol and rol.wanneer else base.get("wanneer"),
+                         regio.rolnaam),
+            contacten=tuple(c for c in ids if c in contacts), intern=hidden))
+    return tuple(out)
 
 
 def _internal_values(parts: list[Part], log: ErrorLog) -> dict[str, str]:
@@ -231,10 +297,12 @@ def _signaal(s: Signaal, sid: str, synoniemen: Synoniemen, gemeente: str | None 
     return ResolvedSignaal(id=sid, tekst=s.tekst, vormen=tuple(s.vormen),
                            werkvelden=tuple(s.werkvelden), toelichting=s.toelichting, bron=s.bron,
                            gemeente=gemeente, gemeente_naam=naam,
-                           zoekwoorden=synoniemen.erbij(s.tekst, s.toelichting))
+                           zoekwoorden=synoniemen.erbij(s.tekst, s.toelichting),
+                           sectoren=tuple(s.sectoren))
 
 
-def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool) -> ResolvedRoute:
+def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool,
+           roles: dict[str, str], rol: str) -> ResolvedRoute:
     numbers = {step.id: i + 1 for i, step in enumerate(route.stappen)}
     titles = {step.id: step.titel for step in route.stappen}
     steps = []
@@ -249,5 +317,12 @@ def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool) -> 
             wat=step.wat,
             contacten=tuple(contacts[c] for c in step.bellen if c in contacts),
             keuzes=keuzes, volgende=None if keuzes or i == last else i + 1,
-            anchor=f"{route.id}-{step.id}"))
-    return ResolvedRoute(id=route.id, titel=route.titel, stappen=tuple(steps), lokaal=lokaal)
+            anchor=f"{route.id}-{step.id}", gegevens_delen=step.gegevens_delen))
+    terug = route.terugkoppeling
+    return ResolvedRoute(
+        id=route.id, titel=route.titel, stappen=tuple(steps), lokaal=lokaal,
+        terugkoppeling=ResolvedTerugkoppeling(
+            wie=fill(terug.wie, rol) or terug.wie, wanneer=terug.wanneer,
+            wat=fill(terug.wat, rol)) if terug else None,
+        voor=route.voor, voor_naam=roles.get(route.voor) if route.voor else None,
+        intern=route.zichtbaarheid == "intern")

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
+from .keten import ResolvedRol
 from .models import InternDetails
 from .phones import tel_uri
 
@@ -122,6 +123,14 @@ class ResolvedStep:
     keuzes: tuple[ResolvedKeuze, ...]
     volgende: int | None
     anchor: str
+    gegevens_delen: bool = False
+
+
+@dataclass(frozen=True)
+class ResolvedTerugkoppeling:
+    wie: str
+    wanneer: str | None
+    wat: str | None
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,11 @@ class ResolvedRoute:
     titel: str
     stappen: tuple[ResolvedStep, ...]
     lokaal: bool
+    terugkoppeling: ResolvedTerugkoppeling | None = None
+    voor: str | None = None
+    """The role this route is for (shown apart), or None for every worker."""
+    voor_naam: str | None = None
+    intern: bool = False
 
     @property
     def anchor(self) -> str:
@@ -147,6 +161,7 @@ class ResolvedSignaal:
     gemeente: str | None
     gemeente_naam: str | None
     zoekwoorden: tuple[str, ...] = ()
+    sectoren: tuple[str, ...] = ()
     """Synonyms of the words it uses, for the search index only (see ``synoniemen``)."""
 
 
@@ -160,6 +175,12 @@ class ResolvedGemeente:
     routes: tuple[ResolvedRoute, ...]
     signalen: tuple[ResolvedSignaal, ...]
     bestand: str
+    rol_routes: tuple[ResolvedRoute, ...] = ()
+    """Routes for one role (``voor``), shown apart from the routes for every worker."""
+    teksten: dict[str, str] = field(default_factory=dict)
+    """Texts of the chain (see ``keten``), the municipality's own over the region's."""
+    buiten_kantoortijd: tuple[ResolvedContact, ...] = ()
+    """Contacts to call when the first contact is unreachable, 112 first."""
 
     @property
     def eerste_contact(self) -> ResolvedContact | None:
@@ -208,6 +229,12 @@ class Site:
     verborgen: frozenset[str] = frozenset()
     """Values withheld from this profile (internal data in a public build). Never rendered:
     only the leak audit reads them, to prove that none reached the output."""
+    rol: str = "aandachtfunctionaris"
+    """The region's name for the first point of contact in a municipality."""
+    rollen: tuple[ResolvedRol, ...] = ()
+    teksten: dict[str, str] = field(default_factory=dict)
+    sectoren: dict[str, str] = field(default_factory=dict)
+    """Sector id -> label, the standard list with the region's additions."""
     herkomst: dict[str, str] = field(default_factory=dict)
     """Where each withheld value is written (``file:line: field``), for the messages."""
     handpaginas: tuple[HandPage, ...] = ()
