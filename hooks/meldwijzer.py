@@ -28,6 +28,10 @@ def on_files(files, config):
     return mkdocs_adapter.add_files(files, config)
 
 
+def on_page_markdown(markdown, page, config, files):
+    return mkdocs_adapter.page_markdown(markdown, page)
+
+
 @event_priority(-1000)  # after every plugin has written its files (offline: -100)
 def on_post_build(config):
     mkdocs_adapter.post_build(config)

@@ -12,7 +12,7 @@ from pathlib import Path
 from .audit import Audit
 from .campagne import load_campagne
 from .errors import DataError, ErrorLog
-from .handwritten import read_docs
+from .handwritten import nav_entries, read_docs
 from .pages import (
     NavEntry,
     algemeen,
@@ -65,7 +65,7 @@ def check(root: Path, options: Options) -> Site:
                  {p.stem: p.stem for p in (root / "routekaarten" / "gemeenten").glob("*.y*ml")})
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
-    hand = read_docs(root / options.docs_dir, log)
+    hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
     log.raise_if_any()
     assert site is not None
     site = replace(site, trainingen=modules, handpaginas=hand)
@@ -107,5 +107,8 @@ def generate(root: Path, options: Options) -> Generated:
                    intern):
         for entry in family.nav(site):
             _add_to_nav(nav, entry)
+    hand_nav, _ = nav_entries([p for p in site.handpaginas if p.uri not in pages])
+    for entry in hand_nav:
+        _add_to_nav(nav, entry)
     return Generated(root=root, site=site, pages=dict(sorted(pages.items())),
                      files=dict(sorted(files.items())), nav=nav)

@@ -13,8 +13,11 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import yaml
 from pydantic import Field
 
 from . import files
@@ -25,6 +28,20 @@ from .models import PLACEHOLDER, Date, Flag, Id, LongText, Markdown, Model, Text
 from .safety import body_problem
 from .validate import validate
 from .yamlread import Document, read_front_matter, read_text, read_yaml
+
+HELP_KEYS = ("kop", "tekst", "acuut", "nummers_kop", "comensha", "politie", "anoniem",
+             "buitenlandse_simkaart")
+
+
+@lru_cache(maxsize=1)
+def help_languages() -> tuple[dict[str, str], ...]:
+    """"Ben je zelf in nood?" in other languages than Dutch (``data/hulp.yml``), each with
+    its language code (``code``), its own name (``taal``) and direction (``richting``)."""
+    text = (resources.files("meldwijzer") / "data" / "hulp.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return tuple({"code": code, **{k: str(v) for k, v in entries.items()}}
+                 for code, entries in data.items() if code != "nl")
+
 
 FOLDER = "campaign"
 MAX_STORY_CHARS = 20_000

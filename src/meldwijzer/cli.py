@@ -73,8 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="schrijf niets; exitcode 1 als schemas/ niet klopt met de modellen")
     args = parser.parse_args(argv)
     try:
+        excluded = _setting(args.map, "exclude_docs") or ""
         options = Options.from_environment(site_url=_setting(args.map, "site_url"),
-                                           docs_dir=_setting(args.map, "docs_dir") or "docs")
+                                           docs_dir=_setting(args.map, "docs_dir") or "docs",
+                                           exclude_docs=tuple(excluded.splitlines()))
     except ValueError as exc:
         parser.error(str(exc))
     if args.command == "check":

@@ -11,9 +11,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pathspec
 
 from .errors import ErrorLog
 from .files import foreign_entries
@@ -37,8 +40,10 @@ class HandPage:
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-def read_docs(docs: Path, log: ErrorLog) -> tuple[HandPage, ...]:
-    """Every hand-written Markdown page below ``docs``; problems go to ``log``."""
+def read_docs(docs: Path, log: ErrorLog, exclude: Sequence[str] = ()) -> tuple[HandPage, ...]:
+    """Every hand-written Markdown page below ``docs`` that MkDocs builds (``exclude`` are
+    .gitignore-style patterns, as in mkdocs.yml's exclude_docs); problems go to ``log``."""
+    excluded = pathspec.GitIgnoreSpec.from_lines(["templates/", *exclude])
     if not docs.exists() and not docs.is_symlink():
         return ()
     foreign = foreign_entries(docs)
@@ -48,7 +53,9 @@ def read_docs(docs: Path, log: ErrorLog) -> tuple[HandPage, ...]:
         return ()
     pages = []
     for file in sorted(docs.rglob("*.md")):
-        if any(part.startswith(".") for part in file.relative_to(docs).parts):
+        relative = file.relative_to(docs)
+        if any(part.startswith(".") for part in relative.parts) or \
+                excluded.match_file(relative.as_posix()):
             continue
         page = _read_page(file, docs, log)
         if page is not None:
@@ -76,3 +83,25 @@ def _read_page(file: Path, docs: Path, log: ErrorLog) -> HandPage | None:
     heading = _HEADING.search(body)
     return HandPage(uri=uri, meta=meta, titel=title if isinstance(title, str) else (
         heading.group(1) if heading else None))
+
+
+HIDDEN = {"false", "nee", "no", "verborgen"}
+
+
+def nav_entries(pages: Sequence[HandPage]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Where hand-written pages go in the navigation: front matter ``menu: <section>`` puts a
+    page in that section (an existing one, or a new one); ``menu: nee`` keeps it out; without
+    ``menu`` a page gets its own entry. Returns (entries, pages kept out of the navigation).
+    """
+    entries: list[dict[str, Any]] = []
+    hidden: list[str] = []
+    for page in sorted(pages, key=lambda p: (str(p.meta.get("volgorde", "")), p.uri)):
+        menu = page.meta.get("menu")
+        title = page.titel or Path(page.uri).stem.replace("-", " ").capitalize()
+        if isinstance(menu, str) and menu.strip().lower() in HIDDEN:
+            hidden.append(page.uri)
+        elif isinstance(menu, str) and menu.strip():
+            entries.append({menu.strip(): [{title: page.uri}]})
+        else:
+            entries.append({title: page.uri})
+    return entries, hidden

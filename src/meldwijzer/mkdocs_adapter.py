@@ -28,12 +28,14 @@ import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import atomic, static
 from .audit import audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
 from .files import SPECIAL, path_problem
+from .handwritten import nav_entries
 from .pages import NavEntry, nav_uris
 from .site import Options
 from .templating import render
@@ -111,7 +113,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     serve = _state.command == "serve"
     options = Options.from_environment(site_url=config.site_url or None,
                                        directory_urls=config.use_directory_urls, serve=serve,
-                                       docs_dir=config.docs_dir)
+                                       docs_dir=config.docs_dir,
+                                       exclude_docs=_patterns(config.exclude_docs))
     root = Path(config.config_file_path).parent
     _watch_optional_data(config, root)
     _apply_profile(config, options)
@@ -143,6 +146,11 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     else:
         atomic.begin(config, options.profiel, dirty=_state.dirty)
     return config
+
+
+def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:  # type: ignore[type-arg]
+    return tuple(str(p.pattern) for p in spec.patterns if getattr(p, "pattern", None)) \
+        if spec is not None else ()
 
 
 def _watch_optional_data(config: MkDocsConfig, root: Path) -> None:
@@ -189,9 +197,11 @@ def _refuse_unsafe_features(config: MkDocsConfig) -> None:
 
 
 def _keep_out_of_nav(config: MkDocsConfig, generated: Generated) -> None:
-    """Pages reached from a chooser (one per municipality) stay out of the global nav."""
+    """Pages reached from a chooser (one per municipality) stay out of the global nav, and
+    hand-written pages whose front matter says ``menu: nee``."""
     listed = set(nav_uris(generated.nav))
     lines = [f"/{uri}" for uri in generated.pages if uri not in listed]
+    lines += [f"/{uri}" for uri in nav_entries(generated.site.handpaginas)[1]]
     spec = pathspec.gitignore.GitIgnoreSpec.from_lines(lines)
     config.not_in_nav = spec if config.not_in_nav is None else config.not_in_nav + spec
 
@@ -249,6 +259,17 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     if config.extra["meldwijzer"]["profiel"] == "intern":
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))
     return files
+
+
+def page_markdown(markdown: str, page: Page) -> str:
+    """A hand-written page's title (and description) from front matter, HTML-escaped: the
+    theme prints them as HTML. Generated pages escape theirs already (see ``_macros.j2``)."""
+    if page.file.generated_by is None:
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                page.meta[key] = html.escape(value)
+    return markdown
 
 
 def post_build(config: MkDocsConfig) -> None:

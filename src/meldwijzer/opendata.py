@@ -53,17 +53,27 @@ class ApiStap(Api):
     volgende: str | None = Field(description="Id van de volgende stap als er geen keuze is.")
 
 
+class ApiTerugkoppeling(Api):
+    wie: str = Field(description="Wie laat degene die het signaal gaf weten wat ermee gebeurt.")
+    wanneer: str | None
+    wat: str | None = Field(description="Wat je te horen krijgt (Markdown).")
+
+
 class ApiRoute(Api):
     id: str
     titel: str
     lokaal: bool = Field(description="true: een eigen route van deze gemeente.")
     stappen: list[ApiStap]
+    terugkoppeling: ApiTerugkoppeling | None = None
+    voor: str | None = Field(None, description="Een route voor één rol (een id uit rollen.json)"
+                             "; null: voor iedere medewerker.")
 
 
 class ApiSignaal(Api):
     tekst: str
     vormen: list[str]
     werkvelden: list[str]
+    sectoren: list[str] = Field(default_factory=list, description="Ids van sectoren.")
     toelichting: str | None
     bron: str | None
     gemeente: str | None = Field(description="Alleen bij een lokaal signaal: de gemeente.")
@@ -79,6 +89,9 @@ class ApiGemeente(Api):
     routes: list[ApiRoute]
     contacten: dict[str, ApiContact]
     signalen: list[ApiSignaal] = Field(description="Lokale signalen van deze gemeente.")
+    buiten_kantoortijd: list[str] = Field(
+        default_factory=list, description="Ids van contacten die je belt als het eerste "
+        "aanspreekpunt niet bereikbaar is, 112 eerst.")
 
 
 class ApiGemeenteVerwijzing(Api):
@@ -96,6 +109,25 @@ class ApiIndex(Api):
     gemeenten: list[ApiGemeenteVerwijzing]
     signalen: str
     contacten: str
+    rollen: str | None = None
+
+
+class ApiRol(Api):
+    id: str
+    naam: str
+    wat: str | None = Field(description="Wat deze rol doet (Markdown).")
+    wanneer: str | None = Field(description="Wanneer je als medewerker ermee te maken hebt.")
+    contacten: list[str] = Field(description="Ids van contacten uit contacten.json.")
+
+
+class ApiRollen(Api):
+    """Wie doet wat in de keten rond een melding."""
+
+    versie: str
+    rolnaam: str = Field(description="Hoe de regio het eerste aanspreekpunt noemt.")
+    politie_eenheid: str | None
+    riec: str | None
+    rollen: list[ApiRol]
 
 
 class ApiSignalen(Api):
@@ -109,7 +141,8 @@ class ApiContacten(Api):
 
 
 SCHEMAS: dict[str, type[Api]] = {"index": ApiIndex, "gemeente": ApiGemeente,
-                                 "signalen": ApiSignalen, "contacten": ApiContacten}
+                                 "signalen": ApiSignalen, "contacten": ApiContacten,
+                                 "rollen": ApiRollen}
 
 
 def _contact(c: ResolvedContact) -> ApiContact:
@@ -120,7 +153,8 @@ def _contact(c: ResolvedContact) -> ApiContact:
 
 def _signaal(s: ResolvedSignaal) -> ApiSignaal:
     return ApiSignaal(tekst=s.tekst, vormen=list(s.vormen), werkvelden=list(s.werkvelden),
-                      toelichting=s.toelichting, bron=s.bron, gemeente=s.gemeente)
+                      sectoren=list(s.sectoren), toelichting=s.toelichting, bron=s.bron,
+                      gemeente=s.gemeente)
 
 
 def _route(route: ResolvedRoute) -> ApiRoute:
@@ -130,7 +164,11 @@ def _route(route: ResolvedRoute) -> ApiRoute:
                 wat=s.wat, bellen=[c.id for c in s.contacten],
                 keuzes=[ApiKeuze(als=k.als, naar=k.naar) for k in s.keuzes],
                 volgende=ids[s.volgende - 1] if s.volgende else None)
-        for s in route.stappen])
+        for s in route.stappen],
+        terugkoppeling=ApiTerugkoppeling(wie=route.terugkoppeling.wie,
+                                         wanneer=route.terugkoppeling.wanneer,
+                                         wat=route.terugkoppeling.wat)
+        if route.terugkoppeling else None, voor=route.voor)
 
 
 def dump(model: BaseModel | dict[str, Any], indent: int | None = None) -> bytes:
@@ -149,9 +187,13 @@ def export_files(site: Site) -> dict[str, bytes]:
             versie=VERSION, signalen=[_signaal(s) for s in site.alle_signalen])),
         f"{base}/contacten.json": dump(ApiContacten(
             versie=VERSION, contacten={c.id: _contact(c) for c in site.contacten})),
+        f"{base}/rollen.json": dump(ApiRollen(
+            versie=VERSION, rolnaam=site.rol, politie_eenheid=site.politie_eenheid,
+            riec=site.riec, rollen=[ApiRol(id=r.id, naam=r.naam, wat=r.wat, wanneer=r.wanneer,
+                                           contacten=list(r.contacten)) for r in site.rollen])),
         f"{base}/index.json": dump(ApiIndex(
             versie=VERSION, regio=site.naam, datum=site.options.vandaag,
-            signalen="signalen.json", contacten="contacten.json",
+            signalen="signalen.json", contacten="contacten.json", rollen="rollen.json",
             gemeenten=[ApiGemeenteVerwijzing(slug=g.slug, naam=g.naam,
                                              gegevens=f"gemeenten/{g.slug}.json")
                        for g in site.gemeenten])),
@@ -160,9 +202,10 @@ def export_files(site: Site) -> dict[str, bytes]:
         out[f"{base}/gemeenten/{g.slug}.json"] = dump(ApiGemeente(
             versie=VERSION, slug=g.slug, naam=g.naam,
             url=site.page_url(f"gemeenten/{g.slug}.md"),
-            routes=[_route(r) for r in g.routes],
+            routes=[_route(r) for r in (*g.routes, *g.rol_routes)],
             contacten={cid: _contact(c) for cid, c in sorted(g.contacten.items())},
-            signalen=[_signaal(s) for s in g.signalen]))
+            signalen=[_signaal(s) for s in g.signalen],
+            buiten_kantoortijd=[c.id for c in g.buiten_kantoortijd]))
     for name, model in SCHEMAS.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "$id": f"meldwijzer/api/{VERSION}/{name}.schema.json",

@@ -37,10 +37,13 @@ class Options:
     serve: bool = False
     docs_dir: str = "docs"
     """The hand-written pages: relative to the project folder, or absolute."""
+    exclude_docs: tuple[str, ...] = ()
+    """Patterns (as in .gitignore) of files in docs/ that MkDocs leaves out (exclude_docs)."""
 
     @classmethod
     def from_environment(cls, site_url: str | None = None, directory_urls: bool = False,
-                         serve: bool = False, docs_dir: str = "docs") -> Options:
+                         serve: bool = False, docs_dir: str = "docs",
+                         exclude_docs: tuple[str, ...] = ()) -> Options:
         """Profile from ``MELDWIJZER_PROFIEL``; the date from ``SOURCE_DATE_EPOCH`` if set."""
         profiel = os.environ.get("MELDWIJZER_PROFIEL", "publiek").strip().lower() or "publiek"
         if profiel not in PROFIELEN:
@@ -51,7 +54,7 @@ class Options:
                  else dt.date.today())
         return cls(profiel="intern" if profiel == "intern" else "publiek", vandaag=today,
                    site_url=site_url, directory_urls=directory_urls, serve=serve,
-                   docs_dir=docs_dir)
+                   docs_dir=docs_dir, exclude_docs=exclude_docs)
 
     def url(self, uri: str) -> str:
         """The URL path of the page at ``uri`` (a/b.md), as MkDocs will write it."""

@@ -39,6 +39,7 @@
     var werkveld = form.querySelector("#mw-filter-werkveld");
     var vorm = form.querySelector("#mw-filter-vorm");
     var tekst = form.querySelector("#mw-filter-tekst");
+    var sector = form.querySelector("#mw-filter-sector");
     var status = document.getElementById("mw-filter-aantal");
     var leeg = document.getElementById("mw-filter-leeg");
     var timer = null;
@@ -49,6 +50,7 @@
 
     function apply() {
       var w = werkveld.value, v = vorm.value, words = norm(tekst.value).split(/\s+/).filter(Boolean);
+      var sc = sector ? sector.value : "";
       var seen = {};
       each("ul.mw-signalen[data-vorm]", function (list) {
         var visibleInGroup = 0;
@@ -56,6 +58,7 @@
           var text = norm(li.textContent);
           var show = (!w || (" " + li.dataset.werkvelden + " ").indexOf(" " + w + " ") >= 0) &&
             (!v || list.dataset.vorm === v) &&
+            (!sc || (" " + (li.dataset.sectoren || "") + " ").indexOf(" " + sc + " ") >= 0) &&
             words.every(function (word) { return text.indexOf(word) >= 0; });
           li.hidden = !show;
           if (show) { visibleInGroup += 1; seen[li.dataset.id] = true; }
@@ -74,7 +77,7 @@
 
     form.hidden = false;
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    [werkveld, vorm].forEach(function (el) { el.addEventListener("change", apply); });
+    [werkveld, vorm, sector].forEach(function (el) { if (el) el.addEventListener("change", apply); });
     tekst.addEventListener("input", apply);
     apply();
   }

@@ -90,6 +90,10 @@
           (c.email ? " " + c.email : ""));
       });
     });
+    if (r.terugkoppeling) {
+      lines.push("Terugkoppeling: " + r.terugkoppeling.wie +
+        (r.terugkoppeling.wanneer ? ", " + r.terugkoppeling.wanneer : ""));
+    }
     return lines.join("\n");
   }
 
@@ -141,6 +145,11 @@
     }
     var contacts = s.contacten.length ?
       el("div", { "class": "mw-stap__bellen" }, s.contacten.map(contactCard)) : null;
+    var outOfHours = s.contacten.length && (data.buiten_kantoortijd || []).length ?
+      el("p", { "class": "mw-wat-nu__buiten", text: "Geen gehoor of buiten kantoortijd? Bel " +
+        data.buiten_kantoortijd.slice(0, 3).map(function (c) {
+          return c.telefoon + " (" + c.naam + ")";
+        }).join(", ") + "." }) : null;
     var actions;
     if (s.keuzes.length) {
       actions = el("ul", { "class": "mw-wat-nu__keuzes", "aria-label": "Kies een antwoord" },
@@ -152,7 +161,10 @@
       actions = el("p", {}, [el("button", { type: "button", "class": "mw-wat-nu__keuze",
         text: "Volgende stap", onclick: function () { go(r, path.concat([step(r, s.volgende)])); } })]);
     } else {
-      actions = el("p", { "class": "mw-wat-nu__einde", text: "Dit is de laatste stap van de route." });
+      actions = el("p", { "class": "mw-wat-nu__einde", text: "Dit is de laatste stap van de route." +
+        (r.terugkoppeling ? " Terugkoppeling: " + r.terugkoppeling.wie +
+          " laat je weten wat er met je signaal gebeurt" +
+          (r.terugkoppeling.wanneer ? ", " + r.terugkoppeling.wanneer : "") + "." : "") });
     }
     var nav = el("p", { "class": "mw-wat-nu__nav" }, [
       el("button", { type: "button", "class": "md-button", text: "Vorige stap",
@@ -164,7 +176,8 @@
       el("button", { type: "button", "class": "md-button", text: "Sluiten", onclick: close })
     ]);
     [el("p", { "class": "mw-wat-nu__voortgang", text: r.titel + ", stap " + s.nummer + " van " +
-      r.stappen.length }), heading, meta, what, contacts, actions, nav, summary(r, path)]
+      r.stappen.length }), heading, meta, what, contacts, outOfHours, actions, nav,
+      summary(r, path)]
       .forEach(function (n) { if (n) body.appendChild(n); });
     return heading;
   }

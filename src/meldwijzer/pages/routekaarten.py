@@ -43,9 +43,13 @@ def wat_nu_data(site: Site, gemeente: ResolvedGemeente) -> dict[str, Any]:
     """
     return {
         "gemeente": gemeente.naam,
+        "buiten_kantoortijd": [_contact_data(c) for c in gemeente.buiten_kantoortijd],
         "routes": [{
             "id": route.id,
             "titel": route.titel,
+            "terugkoppeling": {"wie": route.terugkoppeling.wie,
+                               "wanneer": route.terugkoppeling.wanneer}
+            if route.terugkoppeling else None,
             "stappen": [{
                 "id": step.id,
                 "nummer": step.nummer,

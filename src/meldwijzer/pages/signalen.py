@@ -31,8 +31,11 @@ def shown_before(groepen: list[tuple[str, list[ResolvedSignaal]]]) -> dict[str, 
 
 def pages(site: Site) -> dict[str, str]:
     groepen = by_vorm(site.alle_signalen)
+    used = {sector for s in site.alle_signalen for sector in s.sectoren}
+    sectoren = [(sid, label) for sid, label in site.sectoren.items() if sid in used]
     out = {CATALOGUS: render_page(CATALOGUS, "signalen/catalogus.md.j2", site,
-                                  groepen=groepen, eerder=shown_before(groepen))}
+                                  groepen=groepen, eerder=shown_before(groepen),
+                                  sectoren=sectoren)}
     for werkveld, label in site.werkvelden.items():
         chosen = tuple(s for s in site.alle_signalen if werkveld in s.werkvelden)
         uri = werkveld_uri(werkveld)
