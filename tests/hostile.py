@@ -7,6 +7,7 @@ payload that runs tells which field it came from (``FIELDS[number]``).
 
 from __future__ import annotations
 
+import json
 import re
 import types
 import typing
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 from helpers import copy_project
 from meldwijzer.campagne import Campagne, VerhaalKop
 from meldwijzer.errors import ErrorLog
+from meldwijzer.keten import TEKSTEN
 from meldwijzer.models import Gemeente, Regio, Signaal, Soort
 from meldwijzer.trainingen import Module
 from meldwijzer.validate import _unwrap
@@ -112,7 +114,13 @@ def _dump(data: Any) -> str:
 
 def _poison_yaml(file: Path, kind: Any, root: Path) -> None:
     where = file.relative_to(root).as_posix()
-    file.write_text(_dump(poison(_read(file), kind, where)), "utf-8")
+    data = _read(file)
+    if kind is Regio:  # optional blocks the example leaves out get a payload too
+        data.setdefault("teksten", dict.fromkeys(TEKSTEN, "x"))
+        data.setdefault("rollen", []).append({"id": "eigen-rol", "naam": "x", "wat": "x"})
+        for route in data.get("routes", []):
+            route.setdefault("terugkoppeling", {"wie": "x", "wanneer": "x", "wat": "x"})
+    file.write_text(_dump(poison(data, kind, where)), "utf-8")
 
 
 def _poison_front_matter(file: Path, kind: Any, root: Path, body: str) -> None:
@@ -140,6 +148,12 @@ def hostile_project(source: Path, dest: Path) -> Path:
         for file in sorted((project / "campaign/verhalen").glob("*.md")):
             _poison_front_matter(file, VerhaalKop, project,
                                  _payload("markdown", f"{file.name} (tekst)"))
+    number = len(FIELDS) + 1
+    FIELDS[number] = "docs/nieuws.md (titel, menu, kop)"
+    payload = TEXT_PAYLOAD.format(n=number)
+    (project / "docs" / "nieuws.md").write_text(
+        f"---\ntitle: {json.dumps(payload)}\nmenu: {json.dumps(payload)}\n---\n\n"
+        f"# Nieuws {payload.replace('<', '&lt;')}\n\nTekst.\n", "utf-8")
     for module in sorted((project / "trainingen").glob("*/module.yml")):
         _poison_yaml(module, Module, project)
         for part in sorted(module.parent.glob("[0-9][0-9]-*.md")):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import ErrorLog
-from .keten import role_ids, sector_labels
+from .keten import role_ids, sector_labels, standard_role_ids, standard_sectors
 from .models import Gemeente, Regio, Route, Signaal
 from .yamlread import Document
 
@@ -45,8 +45,11 @@ class Loaded:
 def check_references(loaded: Loaded, log: ErrorLog) -> None:
     regio = loaded.regio
     model = regio.model if isinstance(regio.model, Regio) else None
-    roles = role_ids(model) if model else None
-    sectors = set(sector_labels(model)) if model else None
+    raw = regio.doc.data if isinstance(regio.doc.data, dict) else {}
+    # From the raw data when regio.yml itself has errors, so that every file is checked.
+    roles = role_ids(model) if model else _raw_ids(raw.get("rollen"), standard_role_ids())
+    sectors = set(sector_labels(model)) if model else _raw_ids(
+        raw.get("sectoren"), set(standard_sectors()))
     _check_routes(regio.routes, regio.doc, log, roles)
     if model is not None:
         _check_chain(model, regio, log)
@@ -77,6 +80,14 @@ def check_references(loaded: Loaded, log: ErrorLog) -> None:
         if loaded.werkvelden is not None:
             _check_signalen(gemeente, ("signalen",), loaded.werkvelden, log, sectors)
     _check_bellen(loaded, log)
+
+
+def _raw_ids(value: object, standard: set[str]) -> set[str]:
+    if isinstance(value, dict):
+        return standard | {str(k) for k in value}
+    if isinstance(value, list):
+        return standard | {str(i.get("id")) for i in value if isinstance(i, dict)}
+    return standard
 
 
 def _check_chain(regio: Regio, part: Part, log: ErrorLog) -> None:

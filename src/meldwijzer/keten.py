@@ -46,9 +46,13 @@ def standard_texts() -> dict[str, str]:
     return out
 
 
+def standard_role_ids() -> set[str]:
+    return {str(r["id"]) for r in standard_roles()}
+
+
 def role_ids(regio: Regio) -> set[str]:
     """Every role id a route may name in ``voor``."""
-    return {r["id"] for r in standard_roles()} | {r.id for r in regio.rollen}
+    return standard_role_ids() | {r.id for r in regio.rollen}
 
 
 def sector_labels(regio: Regio) -> dict[str, str]:
