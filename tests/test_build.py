@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from bs4 import BeautifulSoup
 
 from helpers import ROOT, Build, run_mkdocs, site_url, soup
 from meldwijzer.phones import tel_uri
@@ -242,3 +243,14 @@ def test_search_index_finds_services_and_excludes_nothing_public(example_site: B
     text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
     assert "Veilig Thuis" in text
     assert "0800-2000" in text
+
+
+def test_search_exclusions_hold_in_materials_parser(example_site: Build) -> None:
+    """Material's search indexer compares elements by tag name only: an element marked
+    data-search-exclude that contains one with its own tag ends the exclusion early (the
+    rest is indexed) or crashes the build. No page may have that."""
+    for page in example_site.pages():
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for excluded in soup.select("[data-search-exclude]"):
+            same = excluded.find(excluded.name)
+            assert same is None, (page.name, excluded.name, str(excluded)[:120])

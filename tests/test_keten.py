@@ -101,7 +101,7 @@ def test_routes_for_a_role_are_shown_apart(example_site: Build) -> None:
     gemeente = next(g for g in EXAMPLE.site.gemeenten if g.rol_routes)
     route = gemeente.rol_routes[0]
     page = example_site.article(f"gemeenten/{gemeente.slug}.html")
-    section = page.select_one("section.mw-rol-routes")
+    section = page.select_one("aside.mw-rol-routes")
     assert section is not None and f"Voor de {route.voor_naam.lower()}" in section.get_text()
     assert section.find(id=route.anchor) is not None
     frontline = page.select("ol.mw-route")
@@ -156,7 +156,7 @@ def test_an_internal_role_route_only_in_the_internal_build(region_with_own_words
     intern = run_mkdocs(build.project, build.project / "site", profiel="intern")
     assert intern.returncode == 0, intern.log
     page = intern.article("gemeenten/oosterdorp.html")
-    assert "Eigen beslisboom" in page.select_one("section.mw-rol-routes").get_text()
+    assert "Eigen beslisboom" in page.select_one("aside.mw-rol-routes").get_text()
 
 
 def test_hand_written_pages_build_and_sit_in_the_navigation(region_with_own_words: Build) -> None:

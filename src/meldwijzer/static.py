@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 FOLDER = "assets/meldwijzer"
@@ -15,7 +16,16 @@ ALL = (*STYLESHEETS, *SCRIPTS, SHIM, *PAGE_ASSETS)
 
 
 def read(name: str) -> bytes:
-    return (resources.files("meldwijzer") / "assets" / name).read_bytes()
+    """An asset as published: stylesheets without comments and indentation (a phone's first
+    visit loads them before anything else). Scripts and the shim are published as written."""
+    data = (resources.files("meldwijzer") / "assets" / name).read_bytes()
+    return _minify_css(data) if name.endswith(".css") else data
+
+
+def _minify_css(data: bytes) -> bytes:
+    text = re.sub(r"/\*.*?\*/", "", data.decode("utf-8"), flags=re.DOTALL)
+    lines = (line.strip() for line in text.splitlines())
+    return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
 
 
 def theme_files() -> dict[str, bytes]:
