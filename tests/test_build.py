@@ -76,7 +76,7 @@ def test_routes_show_every_step_in_order_with_who_and_when(example_site: Build) 
             route = own.get(route["id"], route)
             heading = article.find("h2", id=f"route-{route['id']}")
             assert heading is not None and heading.get_text(strip=True) == route["titel"]
-            steps = heading.find_next_sibling("ol", class_="mw-route").find_all(
+            steps = heading.find_next("ol", class_="mw-route").find_all(
                 "li", class_="mw-stap", recursive=False)
             assert [s["id"] for s in steps] == [f"{route['id']}-{s['id']}"
                                                 for s in route["stappen"]]
@@ -134,7 +134,8 @@ def test_signals_catalogue_has_caveat_forms_and_labels(example_site: Build) -> N
     assert len(rendered) == sum(len(s["vormen"]) for s in signals)
     regio = raw(DATA / "regio.yml")
     for li in rendered:
-        labels = {s.get_text(strip=True) for s in li.select(".mw-label:not(.mw-label--vorm)")}
+        labels = {s.get_text(strip=True) for s in
+                  li.select(".mw-label:not(.mw-label--vorm, .mw-label--sector)")}
         assert labels <= set(regio["werkvelden"].values()) and labels
 
 

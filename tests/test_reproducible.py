@@ -25,3 +25,25 @@ def test_two_builds_are_byte_identical(klein_project: Path) -> None:
     kinds = {Path(name).suffix for name in a}
     assert {".html", ".json", ".xml", ".gz", ".svg", ".jpg", ".ics", ".js", ".css"} <= kinds
     assert "search/search_index.json" in a and "campagne/campagne.ics" in a
+
+
+def test_a_warm_cache_gives_the_same_site_as_none(klein_project: Path, tmp_path: Path) -> None:
+    """QR codes and photos from the cache are the files the build would make; the cache
+    stays out of the site."""
+    config = klein_project / "mkdocs.yml"
+    config.write_text("site_url: https://meldwijzer.example.org/\n" + config.read_text("utf-8"),
+                      "utf-8")
+    shutil.copytree(FIXTURES / "campagne" / "campaign", klein_project / "campaign")
+    cache = tmp_path / "cache"
+    none = run_mkdocs(klein_project, tmp_path / "zonder", env={"MELDWIJZER_CACHE": "uit"})
+    cold = run_mkdocs(klein_project, tmp_path / "koud", env={"MELDWIJZER_CACHE": str(cache)})
+    stored = sorted(p.relative_to(cache).parts[0] for p in cache.rglob("*") if p.is_file())
+    assert set(stored) == {"foto", "qr"}
+    warm = run_mkdocs(klein_project, tmp_path / "warm", env={"MELDWIJZER_CACHE": str(cache)})
+    for build in (none, cold, warm):
+        assert build.returncode == 0, build.log
+    assert snapshot(none.site) == snapshot(cold.site) == snapshot(warm.site)
+    default = run_mkdocs(klein_project, tmp_path / "standaard")
+    assert default.returncode == 0, default.log
+    assert (klein_project / ".cache" / "meldwijzer").is_dir()
+    assert not [p for p in default.site.rglob("*") if ".cache" in p.parts]

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import cache
 from .audit import Audit
+from .cache import Cache
 from .campagne import load_campagne
 from .errors import DataError, ErrorLog
 from .handwritten import nav_entries, read_docs
@@ -58,6 +60,7 @@ def _add_to_nav(nav: list[NavEntry], entry: NavEntry) -> None:
 
 def check(root: Path, options: Options) -> Site:
     """Read and check all data; raise ``DataErrors`` listing every problem."""
+    cache.use(Cache.for_project(root))
     log = ErrorLog(root)
     site = load_routekaarten(root, options, log)
     # Campaign stops name municipalities: check them even when a municipality file is broken.

@@ -15,14 +15,19 @@ is a Dutch error, found by ``meldwijzer check`` as well as by the build.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import re
 import warnings
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
+import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from . import cache
 
 WIDTHS = (480, 960, 1440)
 QUALITY = 78
@@ -63,8 +68,29 @@ BROKEN = ("De foto is beschadigd of niet helemaal opgeslagen ({reden}). Open hem
 def web_photo(data: bytes, stem: str) -> WebPhoto:
     """Resized, metadata-free JPEGs of the photo ``data``, named ``<stem>-<width>.jpg``.
 
-    Raises ``PhotoProblem``."""
-    return _web_photo(data, stem)
+    Cached by content (see ``cache``): a photo that decoded before gives the same files
+    without decoding again. Raises ``PhotoProblem``."""
+    key = hashlib.sha256(data).digest() + f"\0{stem}\0{WIDTHS}\0{QUALITY}\0{PIL.__version__}" \
+        .encode()
+    packed = cache.current().get("foto", key, lambda: _pack(_web_photo(data, stem)))
+    return _unpack(packed)
+
+
+def _pack(photo: WebPhoto) -> bytes:
+    header = json.dumps({"sizes": photo.sizes, "width": photo.width, "height": photo.height,
+                         "lengths": [len(photo.files[name]) for name, _ in photo.sizes]})
+    return header.encode() + b"\n" + b"".join(photo.files[name] for name, _ in photo.sizes)
+
+
+def _unpack(packed: bytes) -> WebPhoto:
+    head, _, body = packed.partition(b"\n")
+    meta = json.loads(head)
+    files, at = {}, 0
+    for (name, _), length in zip(meta["sizes"], meta["lengths"], strict=True):
+        files[name] = body[at:at + length]
+        at += length
+    return WebPhoto(files=files, sizes=tuple((n, w) for n, w in meta["sizes"]),
+                    width=meta["width"], height=meta["height"])
 
 
 @lru_cache(maxsize=64)

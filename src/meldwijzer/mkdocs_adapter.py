@@ -60,12 +60,17 @@ class GeneratedFile(File):
 _previous: dict[tuple[str, str], int] = {}
 
 
+def _always() -> bool:
+    return True
+
+
 def _generated_file(config: MkDocsConfig, path: str, content: str | bytes) -> File:
     file = GeneratedFile.generated(config, path, content=content)
     assert isinstance(file, GeneratedFile)
     key = (config.site_dir, path)
     digest = hash(content)
-    file.unchanged = _previous.get(key) == digest and os.path.exists(file.abs_dest_path)
+    file.unchanged = _previous.get(key) == digest and os.path.exists(file.abs_dest_path) \
+        and not _state.nav_changed
     _previous[key] = digest
     return file
 
@@ -73,6 +78,7 @@ def _generated_file(config: MkDocsConfig, path: str, content: str | bytes) -> Fi
 class _State:
     command = "build"
     dirty = False
+    nav_changed = True
     config: MkDocsConfig | None = None
 
 
@@ -130,6 +136,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
                         "opnieuw. De vorige site blijft staan.") from None
         error_pages = _ErrorPages(errors, _served_uris)
         _generated[id(config)] = error_pages
+        _note_nav(config, error_pages.nav)
         if config.nav is None:
             config.nav = error_pages.nav
             spec = pathspec.gitignore.GitIgnoreSpec.from_lines(
@@ -143,6 +150,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     if serve:
         _served_uris.clear()
         _served_uris.update(generated.pages)
+        _note_nav(config, generated.nav)
     else:
         atomic.begin(config, options.profiel, dirty=_state.dirty)
     return config
@@ -151,6 +159,19 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
 def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:  # type: ignore[type-arg]
     return tuple(str(p.pattern) for p in spec.patterns if getattr(p, "pattern", None)) \
         if spec is not None else ()
+
+
+_last_nav: dict[str, str] = {}
+
+
+def _note_nav(config: MkDocsConfig, nav: list[NavEntry]) -> None:
+    """``mkdocs serve --dirty`` re-renders only the pages whose file changed. When the
+    navigation changed (a new municipality, a data error page), every page shows it, so
+    then every page is rendered again (see ``add_files``)."""
+    key = config.config_file_path or ""
+    fingerprint = repr(nav)
+    _state.nav_changed = _last_nav.get(key) != fingerprint
+    _last_nav[key] = fingerprint
 
 
 def _watch_optional_data(config: MkDocsConfig, root: Path) -> None:
@@ -245,6 +266,9 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         raise Abort("Gestopt: een bestand in docs/ kan niet op de site. Herstel het en bouw "
                     "opnieuw.")
     generated = _generated[id(config)]
+    if _state.nav_changed:
+        for file in files:
+            file.is_modified = _always  # type: ignore[method-assign]
     for uri, content in generated.pages.items():
         existing = files.get_file_from_path(uri)
         if existing is not None:

@@ -76,6 +76,8 @@ def test_filter_works_by_keyboard(page: Page, example_url: str) -> None:
     page.keyboard.press("Tab")
     expect(page.locator("#mw-filter-vorm")).to_be_focused()
     page.keyboard.press("Tab")
+    expect(page.locator("#mw-filter-sector")).to_be_focused()
+    page.keyboard.press("Tab")
     page.keyboard.type("werk")
     expect(page.locator("#mw-filter-tekst")).to_have_value("werk")
     expect(page.locator("#mw-filter-aantal")).to_have_text(re.compile(r"^\d+ signa"))
