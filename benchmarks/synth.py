@@ -33,8 +33,10 @@ def _name(rng: random.Random, taken: set[str]) -> str:
             return name
 
 
-def make_project(dest: Path, n: int, with_extras: bool = False) -> Path:
-    """Write a project with ``n`` municipalities to ``dest`` (created)."""
+def make_project(dest: Path, n: int, with_extras: bool = True) -> Path:
+    """Write a project with ``n`` municipalities to ``dest`` (created), with the settings of
+    a real deployment: the example's mkdocs.yml with its site_url (QR codes, printed
+    addresses) and, unless ``with_extras`` is false, the campaign and the training modules."""
     rng = random.Random(n)
     data = dest / "routekaarten"
     (data / "gemeenten").mkdir(parents=True)
@@ -67,7 +69,6 @@ def make_project(dest: Path, n: int, with_extras: bool = False) -> Path:
         (data / "gemeenten" / f"{slug}.yml").write_text(
             yaml.safe_dump(gemeente, allow_unicode=True, sort_keys=False), "utf-8")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    config = re.sub(r"(?m)^site_url:.*\n", "", config)
     config = config.replace("hooks/meldwijzer.py", str(ROOT / "hooks" / "meldwijzer.py"))
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     (dest / "docs").mkdir()
