@@ -122,3 +122,35 @@ def test_export_builds_with_zensical_without_issues_and_the_same_pages(tmp_path:
         assert _article(zensical_site, page) == _article(mkdocs_site, page), page
     html = (zensical_site / "gemeenten" / "oosterdorp.html").read_text("utf-8")
     assert 'class="md-search__button"' in html and "md-search__input" not in html
+
+
+def test_the_export_keeps_the_protections_of_the_hook(klein_project: Path,
+                                                      tmp_path: Path) -> None:
+    """Navigation titles escaped, tooltips off, an internal export to a folder ending in
+    -intern, and no export at all when it would publish an internal value."""
+    config = klein_project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "    - search.highlight\n", "    - search.highlight\n    - content.tooltips\n"), "utf-8")
+    shutil.copytree(FIXTURES / "campagne" / "campaign", klein_project / "campaign")
+    campagne = klein_project / "campaign" / "campagne.yml"
+    campagne.write_text(campagne.read_text("utf-8").replace(
+        "naam: Kijk goed", "naam: '<img src=x onerror=alert(1)>'"), "utf-8")
+
+    def export(dest: Path, profiel: str = "publiek") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "meldwijzer.cli", "--map", str(klein_project), "export",
+             str(dest)], capture_output=True, text=True, check=False,
+            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "MELDWIJZER_PROFIEL": profiel})
+
+    assert export(tmp_path / "uit").returncode == 0
+    exported = (tmp_path / "uit" / "mkdocs.yml").read_text("utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in exported and "<img" not in exported
+    assert "content.tooltips" not in exported
+    assert export(tmp_path / "intern", "intern").returncode == 0
+    assert "site_dir: site-intern" in (tmp_path / "intern" / "mkdocs.yml").read_text("utf-8")
+    regio = klein_project / "routekaarten" / "regio.yml"
+    regio.write_text(regio.read_text("utf-8").replace(
+        "inleiding: Een *kleine* regio voor de tests.",
+        "inleiding: Bel Interne Persoon op 06 11223344."), "utf-8")
+    leak = export(tmp_path / "lek")
+    assert leak.returncode == 1 and "is intern" in leak.stderr

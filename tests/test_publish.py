@@ -220,3 +220,36 @@ def test_a_read_only_output_folder_fails_clearly_and_recovers(klein_project: Pat
     assert again.returncode == 0, again.log
     assert "14 036" in (mounted / "gemeenten" / "westerdorp.html").read_text("utf-8")
     assert leftovers(klein_project) == []
+
+
+def test_the_published_folder_is_readable_by_a_web_server(built: tuple[Path, Path, list[str]],
+                                                          ) -> None:
+    _, site, _ = built
+    assert site.stat().st_mode & 0o005 == 0o005  # others may read and enter it
+    assert all(p.stat().st_mode & 0o004 for p in site.rglob("*"))
+
+
+def test_the_internal_site_is_never_written_inside_the_public_one(
+        built: tuple[Path, Path, list[str]]) -> None:
+    project, site, _ = built
+    before = snapshot(site)
+    inside = run_mkdocs(project, site / "intern", profiel="intern")
+    assert inside.returncode != 0 and "ligt in de map" in inside.log
+    assert snapshot(site) == before
+
+
+def test_the_internal_site_is_never_pushed_with_gh_deploy(klein_project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "-f",
+         str(klein_project / "mkdocs.yml")], capture_output=True, text=True, check=False,
+        env={**ENV, "MELDWIJZER_PROFIEL": "intern"}, cwd=klein_project)
+    assert result.returncode != 0
+    assert "nooit met gh-deploy" in result.stdout + result.stderr
+
+
+def test_a_file_as_output_folder_is_refused(klein_project: Path) -> None:
+    file = klein_project / "belangrijk.txt"
+    file.write_text("bewaren", "utf-8")
+    build = run_mkdocs(klein_project, file)
+    assert build.returncode != 0 and "is een bestand" in build.log
+    assert file.read_text("utf-8") == "bewaren"

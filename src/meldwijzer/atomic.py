@@ -34,6 +34,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import glob
 import logging
 import os
 import shutil
@@ -100,7 +101,27 @@ def site_profile(folder: Path) -> str | None:
     return ""
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _refuse_inside_other_site(target: Path, profiel: str) -> None:
+    """The internal site may not be written inside the public one (``-d site/intern``),
+    nor the other way round: a folder's whole content is published."""
+    for folder in target.parents:
+        found = site_profile(folder)
+        if found and found != profiel and (folder / MARKER).is_file():
+            raise Abort(f"{target} ligt in de map {folder}, en daar staat de "
+                        f"{'interne' if found == 'intern' else 'openbare'} site. Kies een map "
+                        "buiten die site.")
+
+
 def _refuse_other_profile(target: Path, profiel: str) -> None:
+    if os.path.lexists(target) and not target.is_dir():
+        raise Abort(f"{target} is een bestand, geen map. De bouw schrijft daar niet overheen; "
+                    "kies een andere map voor de site (site_dir of -d).")
     found = site_profile(target)
     if found is None or found == profiel:
         return
@@ -118,6 +139,7 @@ def _refuse_other_profile(target: Path, profiel: str) -> None:
 def begin(config: MkDocsConfig, profiel: str, dirty: bool = False) -> None:
     """Lock the output folder and point the build at a fresh staging folder beside it."""
     target = Path(os.path.abspath(config.site_dir))
+    _refuse_inside_other_site(target, profiel)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         lock = _lock(target)
@@ -128,6 +150,8 @@ def begin(config: MkDocsConfig, profiel: str, dirty: bool = False) -> None:
         _refuse_other_profile(target, profiel)
         _remove_leftovers(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.bouw-", dir=target.parent))
+        # mkdtemp makes a folder only its owner can read; a web server reads as another user.
+        staging.chmod(0o777 & ~_umask())
         if dirty and target.is_dir():
             # --dirty writes only changed pages: start from the published site.
             shutil.copytree(target, staging, symlinks=True, dirs_exist_ok=True)
@@ -146,8 +170,8 @@ def begin(config: MkDocsConfig, profiel: str, dirty: bool = False) -> None:
 
 def _remove_leftovers(target: Path) -> None:
     """Staging and version folders of builds that were killed (we hold the lock)."""
-    patterns = (f".{target.name}.bouw-*", f".{target.name}.bouw", f".{target.name}.oud",
-                f".{target.name}.link-*")
+    name = glob.escape(target.name)
+    patterns = (f".{name}.bouw-*", f".{name}.bouw", f".{name}.oud", f".{name}.link-*")
     current = os.path.realpath(target) if target.is_symlink() else None
     for pattern in patterns:
         for leftover in target.parent.glob(pattern):
@@ -155,7 +179,7 @@ def _remove_leftovers(target: Path) -> None:
                 leftover.unlink(missing_ok=True)
             elif os.path.realpath(leftover) != current:
                 shutil.rmtree(leftover, ignore_errors=True)
-    for version in target.parent.glob(f".{target.name}.versie-*"):
+    for version in target.parent.glob(f".{name}.versie-*"):
         if os.path.realpath(version) != current:
             shutil.rmtree(version, ignore_errors=True)
 

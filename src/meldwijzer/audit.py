@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import html
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import Abort
 
 from . import files
-from .safety import printable
+from .safety import INVISIBLE, printable
 from .yamlread import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
@@ -45,18 +46,28 @@ _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _MARKUP = re.compile(r"<[^<>]*>")
 _ATTRIBUTE_VALUE = re.compile(r"=\s*\"([^\"<>]*)\"|=\s*'([^'<>]*)'")
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_INVISIBLE = INVISIBLE
 _SPACE = re.compile(r"\s+")
-# A phone number as people write it: digits with spaces, dashes, dots, slashes, brackets.
-_PHONE_RUN = re.compile(r"\+?\(?\d[\d\s().\-/]*\d")
+# A phone number as people write it: digits with up to three other characters between them
+# (spaces, any dash, dots, slashes, brackets, commas, underscores).
+_PHONE_RUN = re.compile(r"\+?\(?\d(?:[^\w\n]{0,3}_?[^\w\n]{0,2}\d)+")
 _NON_DIGIT = re.compile(r"\D")
 _NON_DIGIT_BYTES = re.compile(rb"[^0-9]+")
+# Every decimal digit of any script (Arabic-Indic, fullwidth ...) as its ASCII digit.
+_DIGITS = {c: str(unicodedata.digit(chr(c))) for c in range(0x80, 0x20000)
+           if unicodedata.category(chr(c)) == "Nd"}
+# The same in UTF-8 bytes, for the quick first look: only the two-byte and three-byte forms.
+_OTHER_DIGIT_BYTES = re.compile(rb"\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]"
+                                rb"|\xe0\xa5[\xa6-\xaf]")
 # Numeric character references of ASCII letters and digits only: our own output has none, so
 # this finds nothing in a normal page at C speed; one planted by hand is decoded.
 _ALNUM_ENTITY = re.compile(
     rb"&#(?:0*(?:4[89]|5[0-7]|6[5-9]|[78][0-9]|9[7-9]|1[01][0-9]|12[0-2])"
     rb"|[xX]0*(?:3[0-9]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA]));")
-_INVISIBLE_BYTES = re.compile(rb"\xc2\xad|\xe2\x80[\x8b-\x8f]|\xe2\x81[\xa0-\xa4]|\xef\xbb\xbf")
+_MARKUP_BYTES = re.compile(rb"<[^<>]*>")
+_INVISIBLE_BYTES = re.compile(b"|".join(re.escape(chr(c).encode("utf-8"))
+                                        for c in range(0x80, 0x10000)
+                                        if INVISIBLE.match(chr(c))))
 _WORD = re.compile(r"[^\W_]{3,}")
 MIN_PHONE_DIGITS = 6
 
@@ -68,11 +79,14 @@ def normalise(text: str) -> str:
     The values of attributes (link targets, titles) follow the text, separated by NUL."""
     text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     values = [a or b for a, b in _ATTRIBUTE_VALUE.findall(text)] if "=" in text else []
-    return "\x00".join(_plain(part) for part in (_MARKUP.sub(" ", text), *values))
+    # Markup between words is a space; inside a word ("A<em>mrani</em>") it is nothing:
+    # both readings are compared.
+    views = (_MARKUP.sub(" ", text), _MARKUP.sub("", text), *values)
+    return "\x00".join(_plain(part) for part in views)
 
 
 def _plain(text: str) -> str:
-    text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", html.unescape(text)).translate(_DIGITS)
     if "%" in text:
         text = _PERCENT.sub(lambda m: chr(int(m.group()[1:], 16)), text)
     return _SPACE.sub(" ", _INVISIBLE.sub("", text).casefold())
@@ -219,10 +233,13 @@ class Audit:
             data = _ALNUM_ENTITY.sub(_entity, data)
         data = _INVISIBLE_BYTES.sub(b"", data)
         if self.word_finder is not None:
-            found = set(self.word_finder.findall(data.lower()))
+            # Markup inside a word ("A<em>mrani</em>") joins the parts again.
+            found = set(self.word_finder.findall(_MARKUP_BYTES.sub(b"", data).lower()))
             if any(words and words <= found for words in self.words.values()):
                 return True
         if self.digit_finder is not None:
+            if _OTHER_DIGIT_BYTES.search(data):
+                data = data.decode("utf-8", "replace").translate(_DIGITS).encode("utf-8")
             return self.digit_finder.search(_NON_DIGIT_BYTES.sub(b"", data)) is not None
         return False
 

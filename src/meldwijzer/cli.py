@@ -18,6 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 from .build import generate, leaks_in
 from .errors import DataErrors
 from .export import ExportError, export
+from .safety import printable
 from .scaffold import KINDS, ScaffoldError, create
 from .schema import schemas
 from .site import Options
@@ -120,9 +121,9 @@ def _check(root: Path, options: Options, stale: bool = False) -> int:
         print(f"{what} langer dan {site.controle_termijn_dagen} dagen niet gecontroleerd. "
               "Controleer de gegevens en zet de nieuwe datum bij gecontroleerd:", file=sys.stderr)
         for contact in site.verouderd:
-            print(f"{contact.bestand}:{contact.regel}: contacten.{contact.id}.gecontroleerd: "
-                  f"{contact.naam}, gecontroleerd op {contact.gecontroleerd.isoformat()}.",
-                  file=sys.stderr)
+            print(printable(f"{contact.bestand}:{contact.regel}: contacten.{contact.id}."
+                            f"gecontroleerd: {contact.naam}, gecontroleerd op "
+                            f"{contact.gecontroleerd.isoformat()}."), file=sys.stderr)
         return 1
     return 0
 
@@ -136,6 +137,10 @@ def _export(root: Path, dest: Path, options: Options) -> int:
     except ExportError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"Kan niet schrijven naar {printable(str(dest))} ({exc.strerror}). Kies een andere "
+              "map.", file=sys.stderr)
+        return 1
     print(f"Geëxporteerd naar {dest}. Bouw het met: mkdocs build -f {config}")
     return 0
 
@@ -144,7 +149,7 @@ def _nieuw(root: Path, kind: str, name: str, options: Options) -> int:
     try:
         written = create(kind, name, root, options.vandaag)
     except ScaffoldError as exc:
-        print(str(exc), file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     for path in written:
         print(f"Geschreven: {path.relative_to(root)}")

@@ -17,8 +17,11 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from . import static
-from .build import Generated, generate
-from .pages import nav_uris
+from .atomic import intern_folder
+from .build import Generated, generate, leaks_in
+from .errors import DataErrors
+from .handwritten import nav_entries
+from .pages import UNSAFE_FEATURES, escape_nav, nav_uris
 from .site import Options
 
 
@@ -27,13 +30,22 @@ class ExportError(Exception):
 
 
 def export(root: Path, dest: Path, options: Options, config_file: Path | None = None) -> Path:
-    """Write the export to ``dest`` (which must not exist or be empty); return its config."""
+    """Write the export to ``dest`` (which must not exist or be empty); return its config.
+
+    The export keeps the protections of the hook: navigation titles escaped, Material's
+    tooltips off, nothing internal in a public export (the audit of ``meldwijzer check``),
+    and an internal export builds into a folder ending in ``-intern``."""
     config_file = config_file or root / "mkdocs.yml"
+    if dest.exists() and not dest.is_dir():
+        raise ExportError(f"{dest} is een bestand. Kies een nieuwe, lege map.")
     if dest.exists() and any(dest.iterdir()):
         raise ExportError(f"De map {dest} bestaat al en is niet leeg. Kies een nieuwe map.")
     with config_file.open("rb") as handle:
         config: dict[str, Any] = yaml_load(handle) or {}
     generated = generate(root, options)
+    leaks = leaks_in(generated)
+    if leaks:
+        raise DataErrors(leaks)
     docs = dest / "docs"
     hand_written = root / config.get("docs_dir", "docs")
     if hand_written.is_dir():
@@ -65,9 +77,12 @@ def _config_text(config: dict[str, Any], generated: Generated, options: Options)
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = "docs"
-    config.setdefault("nav", generated.nav)
+    config.setdefault("nav", escape_nav(generated.nav))
     theme = dict(config.get("theme") or {"name": "material"})
     theme["custom_dir"] = "overrides"
+    theme["features"] = [f for f in theme.get("features") or [] if f not in UNSAFE_FEATURES]
+    if options.profiel == "intern":
+        config["site_dir"] = intern_folder(str(config.get("site_dir") or "site"))
     config["theme"] = theme
     extra = dict(config.get("extra") or {})
     extra["meldwijzer"] = {"profiel": options.profiel}
@@ -79,6 +94,7 @@ def _config_text(config: dict[str, Any], generated: Generated, options: Options)
                                   *config.get("extra_javascript", [])]
     listed = set(nav_uris(config["nav"]))
     hidden = [f"/{uri}" for uri in generated.pages if uri not in listed]
+    hidden += [f"/{uri}" for uri in nav_entries(generated.site.handpaginas)[1]]
     config["not_in_nav"] = "\n".join(hidden) + "\n"
     header = ("# Exported by `meldwijzer export`: the generated pages as plain Markdown.\n"
               "# Build with plain `mkdocs build`; no meldwijzer hook is needed.\n")

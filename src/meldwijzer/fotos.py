@@ -32,7 +32,10 @@ from . import cache
 WIDTHS = (480, 960, 1440)
 QUALITY = 78
 MAX_BYTES = 40_000_000
-MAX_PIXELS = {"JPEG": 60_000_000, "PNG": 25_000_000, "WEBP": 25_000_000}
+MAX_PIXELS = {"JPEG": 60_000_000, "MPO": 60_000_000, "PNG": 25_000_000, "WEBP": 25_000_000}
+MAX_SIDE = 20_000
+MAX_RATIO = 10
+"""A photo more than ten times as long as it is wide is not a photo for a story."""
 """JPEGs are decoded at a quarter or eighth of their size when large; others in full."""
 BACKGROUND = (255, 255, 255)
 
@@ -127,11 +130,15 @@ def _decode(data: bytes) -> Image.Image:
                 if kind not in MAX_PIXELS:
                     raise PhotoProblem(NOT_A_PHOTO)
                 width, height = original.size
-                if width * height > MAX_PIXELS[kind] or min(width, height) < 1:
+                if width * height > MAX_PIXELS[kind] or max(width, height) > MAX_SIDE:
                     raise PhotoProblem(
                         f"De foto is te groot ({width} x {height} pixels). Maak hem kleiner, "
                         "bijvoorbeeld 3000 pixels breed, en sla hem opnieuw op.")
-                if kind == "JPEG":
+                if min(width, height) < 1 or max(width, height) > MAX_RATIO * min(width, height):
+                    raise PhotoProblem(
+                        f"De foto heeft een vreemde vorm ({width} x {height} pixels). Gebruik "
+                        "een gewone foto, liggend of staand.")
+                if kind in ("JPEG", "MPO"):
                     # Decode at 1/2, 1/4 or 1/8 scale when that still gives the largest width.
                     original.draft("RGB", (WIDTHS[-1], WIDTHS[-1] * height // max(width, 1)))
                 original.load()

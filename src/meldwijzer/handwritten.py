@@ -78,6 +78,8 @@ def _read_page(file: Path, docs: Path, log: ErrorLog) -> HandPage | None:
                     "title: Mijn pagina.")
             return None
         meta = front.doc.data
+        if not _valid_meta(meta, file, front.doc, log):
+            return None
     body = front.body
     title = meta.get("title") or meta.get("titel")
     heading = _HEADING.search(body)
@@ -105,3 +107,49 @@ def nav_entries(pages: Sequence[HandPage]) -> tuple[list[dict[str, Any]], list[s
         else:
             entries.append({title: page.uri})
     return entries, hidden
+
+
+KEYS = {
+    "title": "de titel van de pagina",
+    "titel": "de titel van de pagina",
+    "description": "een korte beschrijving (voor zoekmachines)",
+    "menu": "de plek in het menu: de naam van een onderdeel, of nee",
+    "volgorde": "de volgorde in het menu",
+    "hide": "wat verborgen is: een lijst met navigation, toc of footer",
+    "search": "zoeken: exclude: true, of boost: een getal",
+}
+
+
+def _valid_meta(meta: dict[str, Any], file: Path, doc: Any, log: ErrorLog) -> bool:
+    """Only keys the site understands (MkDocs and Material would stop with a traceback on
+    some others, such as a template that does not exist)."""
+    ok = True
+    for key, value in meta.items():
+        line = doc.line((key,))
+        if key not in KEYS:
+            allowed = "; ".join(f"{k}: {v}" for k, v in KEYS.items())
+            log.add(file, line, [key], f"Het veld '{key}' wordt niet ondersteund in de kop van "
+                    f"een pagina. Toegestaan zijn: {allowed}.")
+            ok = False
+        elif key in ("title", "titel", "description", "menu", "volgorde") and \
+                not isinstance(value, str):
+            log.add(file, line, [key], f"Bij '{key}' hoort een tekst op één regel.")
+            ok = False
+        elif key == "hide" and not (isinstance(value, list) and all(
+                v in ("navigation", "toc", "footer") for v in value)):
+            log.add(file, line, [key], "Bij 'hide' hoort een lijst met navigation, toc of "
+                    "footer, bijvoorbeeld: hide: [toc].")
+            ok = False
+        elif key == "search" and not _valid_search(value):
+            log.add(file, line, [key], "Bij 'search' hoort 'exclude: true' of 'boost: 2' "
+                    "(een getal), elk op een eigen regel eronder.")
+            ok = False
+    return ok
+
+
+def _valid_search(value: Any) -> bool:
+    if not isinstance(value, dict) or not value or set(value) - {"exclude", "boost"}:
+        return False
+    if "exclude" in value and value["exclude"] not in ("true", "false"):
+        return False
+    return "boost" not in value or re.fullmatch(r"\d+(\.\d+)?", str(value["boost"])) is not None

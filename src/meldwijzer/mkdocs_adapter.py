@@ -36,7 +36,7 @@ from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
 from .files import SPECIAL, path_problem
 from .handwritten import nav_entries
-from .pages import NavEntry, nav_uris
+from .pages import UNSAFE_FEATURES, NavEntry, escape_nav, nav_uris
 from .site import Options
 from .templating import render
 
@@ -106,8 +106,15 @@ _generated: dict[int, Generated | _ErrorPages] = {}
 
 
 def startup(command: str, dirty: bool = False) -> None:
+    """``mkdocs gh-deploy`` pushes the output folder to a public branch: never the internal
+    site."""
     _state.command = command
     _state.dirty = dirty
+    if command == "gh-deploy" and \
+            os.environ.get("MELDWIJZER_PROFIEL", "").strip().lower() == "intern":
+        raise Abort("De interne versie wordt nooit met gh-deploy gepubliceerd: dat zet hem op "
+                    "een openbare GitHub-tak. Publiceer de interne versie alleen op het "
+                    "intranet (zie SECURITY.md).")
 
 
 def package_dir(name: str) -> Path:
@@ -188,21 +195,6 @@ def _add_theme_files(config: MkDocsConfig) -> None:
     # The offline plugin points at a CDN copy of the iframe-worker shim; use our own.
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     config.extra["polyfills"] = [*polyfills, f"{static.FOLDER}/{static.SHIM}"]
-
-
-def escape_nav(nav: list[NavEntry]) -> list[NavEntry]:
-    """Section and page titles from data, HTML-escaped: the theme prints nav titles as HTML."""
-    out: list[NavEntry] = []
-    for entry in nav:
-        if isinstance(entry, dict):
-            out.append({html.escape(title): escape_nav(value) if isinstance(value, list)
-                        else value for title, value in entry.items()})
-        else:
-            out.append(entry)
-    return out
-
-
-UNSAFE_FEATURES = ("content.tooltips",)
 
 
 def _refuse_unsafe_features(config: MkDocsConfig) -> None:

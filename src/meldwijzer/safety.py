@@ -24,14 +24,22 @@ from urllib.parse import urlsplit
 
 MAX_NESTING = 8
 """Deepest nesting of lists and quotes in a Markdown text (people use two or three)."""
+MAX_BRACKETS = 300
+"""Python-Markdown's link parsing is quadratic in unmatched brackets: 10,000 take 14 s."""
 
 _MARKERS = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>)(?=\s|$)\s*")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_AUTOLINK = re.compile(r"<(?=(?:https|mailto|tel):[^\s<>]*>)", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<(?=(?:https|mailto):[^\s<>\\]*>)", re.IGNORECASE)
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _URL_IN_TEXT = re.compile(r"(?:https?|ftp)://[^\s<>\"'()\[\]]+", re.IGNORECASE)
 # C0 and C1 controls, DEL, and the invisible direction and zero-width characters.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069"
-                      "\ufeff]")
+                      "\ufeff\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u3164\ufe00-\ufe0f"
+                      "\uffa0]")
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+                       "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff"
+                       "\uffa0]")
+"""Characters that show nothing (or turn text around) and can hide or split a value."""
 _TRUSTED_SCRIPTS = {"LATIN"}
 
 
@@ -48,7 +56,15 @@ def _code(match: re.Match[str]) -> str:
 
 
 def url_problem(url: str) -> str | None:
-    """Why ``url`` could deceive a reader (in Dutch), or None when it is fine."""
+    """Why ``url`` could deceive a reader (in Dutch), or None when it is fine.
+
+    Browsers read a backslash as a slash (``https:\\\\host``, ``/\\host``) and ``//host``
+    as another website; Python's URL parser does not, so such addresses are refused before
+    anything else is looked at."""
+    if "\\" in url or "%5c" in url.lower() or re.match(r"^\s*[/\\]{2}", url):
+        return (f'"{url}" is geen gewoon webadres (een \\ of // aan het begin gaat naar een '
+                'andere website dan het lijkt). Schrijf het volledige adres, bijvoorbeeld '
+                '"https://www.politie.nl".')
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -59,12 +75,17 @@ def url_problem(url: str) -> str | None:
         return (f'"{url}" bevat een naam of wachtwoord voor het @-teken. Zo\'n adres gaat naar '
                 "een andere website dan het lijkt. Schrijf alleen het adres van de website, "
                 'bijvoorbeeld "https://www.politie.nl".')
-    scripts = _scripts(_decoded_host(host))
+    decoded = _decoded_host(host)
+    scripts = _scripts(decoded)
     if scripts - _TRUSTED_SCRIPTS:
         names = ", ".join(sorted(scripts - _TRUSTED_SCRIPTS)).lower()
         return (f'"{url}" bevat in de naam van de website letters uit een ander schrift '
                 f"({names}) die op gewone letters kunnen lijken. Controleer het adres en typ "
                 "het opnieuw met gewone letters.")
+    if not decoded.isascii():
+        return (f'"{url}" bevat in de naam van de website een letter met een teken of een '
+                "bijzondere letter (zoals een i zonder punt), die op een gewone letter kan "
+                "lijken. Schrijf de naam van de website met gewone letters a-z.")
     return None
 
 
@@ -93,8 +114,9 @@ def _scripts(text: str) -> set[str]:
 
 
 def urls_in(text: str) -> list[str]:
-    """Every web address written in a (Markdown) text."""
-    return _URL_IN_TEXT.findall(text)
+    """Every web address written in a (Markdown) text, and every link target."""
+    targets = [a or b for a, b in _LINK_TARGET.findall(text)]
+    return [*_URL_IN_TEXT.findall(text), *(t.strip() for t in targets if t.strip())]
 
 
 def markdown_problem(text: str) -> str | None:
@@ -114,6 +136,10 @@ def markdown_problem(text: str) -> str | None:
         problem = url_problem(url.rstrip(".,;:!?"))
         if problem:
             return problem
+    if text.count("[") > MAX_BRACKETS:
+        return (f"De tekst heeft meer dan {MAX_BRACKETS} vierkante haken ([). Zoveel links of "
+                "haken kan de site niet snel verwerken. Maak de tekst korter of gebruik andere "
+                "tekens.")
     return None
 
 

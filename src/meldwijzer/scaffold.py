@@ -17,6 +17,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .resolve import RESERVED_SLUGS
+from .safety import INVISIBLE, printable
 
 KINDS = ("gemeente", "verhaal", "module")
 
@@ -50,6 +51,9 @@ def _first_werkveld(root: Path) -> str:
 
 def create(kind: str, name: str, root: Path, today: dt.date) -> list[Path]:
     """Write the starter files for ``kind``; return their paths."""
+    if printable(name) != name or INVISIBLE.search(name):
+        raise ScaffoldError(f'"{printable(name)}" bevat een onzichtbaar teken of een stuurteken. '
+                            "Typ de naam opnieuw.")
     slug = slugify(name)
     if not slug:
         raise ScaffoldError(f'"{name}" geeft geen bruikbare bestandsnaam. Gebruik letters of '

@@ -41,15 +41,25 @@ ALLOWED_TAGS = {
 # a title from data could run as code on hover. Data gets no attribute a script re-reads.
 ALLOWED_ATTRIBUTES = {
     "a": {"href"},
-    "div": {"class"},
-    "p": {"class"},
-    "span": {"class"},
-    "details": {"class", "open"},
+    "details": {"open"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "td": {"align"}, "th": {"align"},
     "ol": {"start"},
 }
 URL_SCHEMES = {"https", "mailto", "tel"}
+# Classes from Markdown (admonition and details types) only from this list: a class from data
+# could otherwise borrow the theme's (a full-screen consent banner) or our slides' styles.
+ADMONITION_TYPES = {
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
+    "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention",
+    "failure", "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+    "trainer",
+}
+ALLOWED_CLASSES = {
+    "div": {"admonition", *ADMONITION_TYPES},
+    "details": ADMONITION_TYPES,
+    "p": {"admonition-title"},
+}
 MARKDOWN_EXTENSIONS = ["admonition", "sane_lists", "tables", "pymdownx.details"]
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -100,6 +110,7 @@ def sanitize_html(fragment: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
         attribute_filter=_attribute,
+        allowed_classes=ALLOWED_CLASSES,
     ))
 
 

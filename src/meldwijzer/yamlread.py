@@ -23,6 +23,7 @@ import yaml
 
 from . import files
 from .errors import ErrorLog
+from .safety import INVISIBLE
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -35,9 +36,12 @@ MAX_SCALAR_CHARS = 20_000
 
 Path_ = tuple[str | int, ...]
 
-# Zero-width and bidirectional control characters: invisible in an editor, they can make a
-# name or number look like something else ("Trojan Source").
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+# Zero-width, filler and bidirectional control characters: invisible in an editor, they can
+# make a name or number look like something else ("Trojan Source"); see ``safety``.
+_INVISIBLE = INVISIBLE
+# Control characters that YAML escapes can produce ("\e", "\x1b", "\v", "\x85"): they would
+# reach pages, calendars and terminals.
+_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -297,6 +301,11 @@ class _Builder:
         if len(value) > MAX_SCALAR_CHARS:
             self.error(event, path, f"Deze tekst is langer dan {MAX_SCALAR_CHARS} tekens. "
                        "Maak hem korter.")
+        control = _CONTROL_IN_VALUE.search(value)
+        if control:
+            code = ord(control.group())
+            self.error(event, path, f"Deze tekst bevat een stuurteken (U+{code:04X}), "
+                       "bijvoorbeeld uit een \\e of \\x in aanhalingstekens. Haal het weg.")
         found = _INVISIBLE.search(value)
         if found:
             char = found.group()

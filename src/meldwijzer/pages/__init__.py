@@ -53,3 +53,19 @@ def nav_uris(nav: list[NavEntry] | NavEntry) -> list[str]:
     if isinstance(nav, list):
         return [uri for item in nav for uri in nav_uris(item)]
     return [uri for value in nav.values() for uri in nav_uris(value)]
+
+
+def escape_nav(nav: list[NavEntry]) -> list[NavEntry]:
+    """Section and page titles from data, HTML-escaped: the theme prints nav titles as HTML."""
+    out: list[NavEntry] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({html.escape(title): escape_nav(value) if isinstance(value, list)
+                        else value for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
+UNSAFE_FEATURES = ("content.tooltips",)
+"""Material features that show text from data as HTML: always switched off."""
