@@ -36,7 +36,8 @@ def test_phone_numbers_compare_as_their_national_digits() -> None:
     assert phone_digits("geheim@voorbeeld.nl") is None
     assert phone_digits("112") is None  # too short to tell apart from other numbers
     assert spellings("Geheim@Voorbeeld.NL") == {"geheim@voorbeeld.nl"}
-    assert normalise("J&#101;roen <b>Mulder</b>").strip() == normalise("jeroen  mulder")
+    assert normalise("J&#101;roen <b>Mulder</b>").split("\x00")[0].strip() == \
+        normalise("jeroen  mulder").split("\x00")[0]
 
 
 # The internal values of the fixture: "Interne Persoon", "06 11223344" and

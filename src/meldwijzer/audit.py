@@ -65,6 +65,7 @@ _ALNUM_ENTITY = re.compile(
     rb"&#(?:0*(?:4[89]|5[0-7]|6[5-9]|[78][0-9]|9[7-9]|1[01][0-9]|12[0-2])"
     rb"|[xX]0*(?:3[0-9]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA]));")
 _MARKUP_BYTES = re.compile(rb"<[^<>]*>")
+_ATTRIBUTE_VALUE_BYTES = re.compile(rb"=\s*[\"']([^\"'<>]*)")
 _INVISIBLE_BYTES = re.compile(b"|".join(re.escape(chr(c).encode("utf-8"))
                                         for c in range(0x80, 0x10000)
                                         if INVISIBLE.match(chr(c))))
@@ -188,9 +189,7 @@ class Audit:
         self.phone_finder = trie_pattern(self.phones) if self.phones else None
         # The quick first look (see ``candidates``): the words of each value, and the
         # national digits of each phone number.
-        self.words = {secret: _words(secret) for secret in secrets}
-        every_word = {w for words in self.words.values() for w in words}
-        self.word_finder = _bytes_trie(every_word) if every_word else None
+        self.sequence_finder = _sequence_finder(secrets)
         self.digit_finder = _bytes_trie(set(self.phones)) if self.phones else None
         self.own_host = own_host
         self.allowed = allowed
@@ -221,26 +220,32 @@ class Audit:
     def candidates(self, data: bytes) -> bool:
         """A quick first look at a file's bytes: could any withheld value be in it?
 
-        True when every word of some value occurs (in any case), or the digits of some
-        phone number occur in the file's digits (any grouping, any prefix). Our templates
-        and the sanitiser never write letters or digits as character references, so a value
-        in any spelling a reader sees passes this look; the full comparison
-        (``secrets_in``) then runs on the few files that pass. Costs one pass in C."""
+        Every value is looked for as its sequence of words with anything in between that is
+        not a letter or digit (spaces, punctuation, character references, markup), in any
+        case; a phone number as its national digits inside a run of digits with at most
+        three other characters between them. Our templates and the sanitiser never write
+        letters or digits as character references, so a value in any spelling a reader sees
+        passes this look; the full comparison (``secrets_in``) then runs on the few files
+        that pass. A few passes in C over the bytes."""
         if b"\\u" in data:  # JSON escapes (the search index): compare the characters
             data = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), data.decode(
                 "utf-8", "replace")).encode("utf-8")
         if b"&#" in data:  # letters and digits written as character references
             data = _ALNUM_ENTITY.sub(_entity, data)
+        # Markup inside a word ("A<em>mrani</em>") joins the parts again; the values of
+        # attributes (a tel: link) follow.
         data = _INVISIBLE_BYTES.sub(b"", data)
-        if self.word_finder is not None:
-            # Markup inside a word ("A<em>mrani</em>") joins the parts again.
-            found = set(self.word_finder.findall(_MARKUP_BYTES.sub(b"", data).lower()))
-            if any(words and words <= found for words in self.words.values()):
-                return True
+        values = b"\n".join(_ATTRIBUTE_VALUE_BYTES.findall(data)) if b"=" in data else b""
+        view = (_MARKUP_BYTES.sub(b"", data) + b"\n" + values).lower()
+        if self.sequence_finder is not None and self.sequence_finder.search(view):
+            return True
         if self.digit_finder is not None:
-            if _OTHER_DIGIT_BYTES.search(data):
-                data = data.decode("utf-8", "replace").translate(_DIGITS).encode("utf-8")
-            return self.digit_finder.search(_NON_DIGIT_BYTES.sub(b"", data)) is not None
+            if _OTHER_DIGIT_BYTES.search(view):
+                view = view.decode("utf-8", "replace").translate(_DIGITS).encode("utf-8")
+            for entity, char in _PUNCTUATION_ENTITIES:
+                view = view.replace(entity, char)
+            digits = _KEEP_DIGITS.sub(b"", _PHONE_GAP.sub(b"\n", view))
+            return self.digit_finder.search(digits) is not None
         return False
 
     def secrets_in(self, text: str, is_text: bool) -> set[str]:
@@ -260,9 +265,34 @@ def _entity(match: re.Match[bytes]) -> bytes:
     return bytes([int(code[1:], 16) if code[:1] in b"xX" else int(code)])
 
 
-def _words(value: str) -> frozenset[bytes]:
-    """The words (three letters or digits or more) of a value, lower case, as UTF-8."""
-    return frozenset(w.encode("utf-8") for w in _WORD.findall(value.casefold()))
+_WORD_CHARS = re.compile(r"[^\W_]+")
+_PLACEHOLDER = "\ue000"
+# Between two words of a value: anything that is not a letter or digit of ASCII or UTF-8.
+_SEPARATOR = rb"(?:[^a-z0-9\x80-\xff]|&#[0-9]+;|&[a-z]+;|%[0-9a-f]{2})*"
+_PHONE_GAP = re.compile(rb"[^0-9]{4,}|[a-z]")
+_KEEP_DIGITS = re.compile(rb"[^0-9\n]+")
+_PUNCTUATION_ENTITIES = ((b"&#45;", b"-"), (b"&#40;", b"("), (b"&#41;", b")"), (b"&#46;", b"."),
+                         (b"&#43;", b"+"), (b"&#47;", b"/"), (b"&#160;", b" "), (b"&nbsp;", b" "))
+
+
+def _sequence_finder(secrets: Iterable[str]) -> re.Pattern[bytes] | None:
+    """One regex for the word sequences of all values (a trie over the words, the
+    separators between them free), matched on lower-cased bytes."""
+    sequences = set()
+    for secret in secrets:
+        for form in (secret.casefold(), _ascii_lower(secret)):
+            words = _WORD_CHARS.findall(form)
+            if words:
+                sequences.add(_PLACEHOLDER.join(words))
+    if not sequences:
+        return None
+    pattern = trie_pattern(sorted(sequences)).pattern.encode("utf-8")
+    return re.compile(pattern.replace(_PLACEHOLDER.encode("utf-8"), _SEPARATOR))
+
+
+def _ascii_lower(value: str) -> str:
+    """Lower case as bytes.lower() does it: ASCII letters only."""
+    return "".join(c.lower() if c.isascii() else c for c in value)
 
 
 def _bytes_trie(words: set[bytes] | set[str]) -> re.Pattern[bytes]:
