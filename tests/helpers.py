@@ -91,3 +91,18 @@ def run_mkdocs(project: Path, site: Path | None, profiel: str = "publiek",
     if profiel == "intern":  # the internal build always writes to a folder ending in -intern
         written = Path(intern_folder(str(written)))
     return Build(project, written, result.returncode, result.stdout + result.stderr)
+
+
+def keyed_as_maps(data: object) -> object:
+    """Test-side reading of contract 1.2's list form (``- id: ...``) as the 1.0 map form,
+    independent of the generator, so that tests can look contacts up by id."""
+    if not isinstance(data, dict):
+        return data
+    result = dict(data)
+    for key in ("contacten", "werkvelden", "sectoren"):
+        value = data.get(key)
+        if isinstance(value, list):
+            result[key] = {item["id"]: (item["naam"] if key != "contacten" else
+                                        {k: v for k, v in item.items() if k != "id"})
+                           for item in value}
+    return result

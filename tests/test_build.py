@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, Build, run_mkdocs, site_url, soup
+from helpers import ROOT, Build, keyed_as_maps, run_mkdocs, site_url, soup
 from meldwijzer.phones import tel_uri
 
 DATA = ROOT / "routekaarten"
@@ -21,7 +21,7 @@ DATA = ROOT / "routekaarten"
 
 def raw(path: Path) -> object:
     """Test-side reading of a data file, independent of the generator's reader."""
-    return yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)
+    return keyed_as_maps(yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader))
 
 
 def municipalities(project: Path = ROOT) -> dict[str, dict]:

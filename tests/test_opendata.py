@@ -7,7 +7,7 @@ import json
 import jsonschema
 import yaml
 
-from helpers import ROOT, Build
+from helpers import ROOT, Build, keyed_as_maps
 from test_build import internal_values
 
 
@@ -31,7 +31,7 @@ def test_open_data_validates_against_its_own_schemas(example_site: Build) -> Non
 def test_a_municipality_file_holds_its_route_as_data(example_site: Build) -> None:
     slug = sorted(p.stem for p in (ROOT / "routekaarten/gemeenten").glob("*.yml"))[0]
     data = api(example_site, f"gemeenten/{slug}.json")
-    regio = yaml.safe_load((ROOT / "routekaarten/regio.yml").read_text("utf-8"))
+    regio = keyed_as_maps(yaml.safe_load((ROOT / "routekaarten/regio.yml").read_text("utf-8")))
     route = data["routes"][0]
     assert [s["id"] for s in route["stappen"]] == [s["id"] for s in regio["routes"][0]["stappen"]]
     for step in route["stappen"]:

@@ -16,7 +16,8 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 
 from .build import generate, leaks_in
-from .errors import DataErrors
+from .errors import DataErrors, ErrorLog
+from .keyed import convert_folder
 from .export import ExportError, export
 from .safety import printable
 from .scaffold import KINDS, ScaffoldError, create
@@ -72,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema_cmd.add_argument(
         "--check", action="store_true",
         help="schrijf niets; exitcode 1 als schemas/ niet klopt met de modellen")
+    commands.add_parser(
+        "lijstvorm", help="zet contacten, werkvelden en sectoren in routekaarten/ in de "
+        "lijstvorm (nodig voor de browsereditor; contract 1.2)")
     args = parser.parse_args(argv)
     try:
         excluded = _setting(args.map, "exclude_docs") or ""
@@ -86,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(args.map, args.doel, options)
     if args.command == "nieuw":
         return _nieuw(args.map, args.soort, args.naam, options)
+    if args.command == "lijstvorm":
+        return _lijstvorm(args.map)
     if args.command == "schema":
         return _schema(args.map / "schemas", check_only=args.check)
     return 2
@@ -125,6 +131,19 @@ def _check(root: Path, options: Options, stale: bool = False) -> int:
                             f"gecontroleerd: {contact.naam}, gecontroleerd op "
                             f"{contact.gecontroleerd.isoformat()}."), file=sys.stderr)
         return 1
+    return 0
+
+
+def _lijstvorm(root: Path) -> int:
+    log = ErrorLog(root)
+    changed = convert_folder(root / "routekaarten", log)
+    if log:
+        print(DataErrors(log.errors).report(), file=sys.stderr)
+        return 1
+    for file in changed:
+        print(f"Omgezet: {file.relative_to(root)}")
+    if not changed:
+        print("Niets om te zetten: alles staat al in de lijstvorm.")
     return 0
 
 

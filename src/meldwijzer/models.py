@@ -234,6 +234,57 @@ class Contact(Model):
         return self.zichtbaarheid == "intern"
 
 
+def keyed_items(value: list[Any], text_items: bool) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """A list of blocks with an ``id`` as the map keyed by that id (contract 1.2).
+
+    The browser editor can only edit lists; the map form stays valid. Returns the map and the
+    problems found, as (index in the list, Dutch message)."""
+    result: dict[str, Any] = {}
+    problems: list[tuple[int, str]] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
+            problems.append((index, "Elk blok in deze lijst begint met een id, bijvoorbeeld "
+                             "'- id: veilig-thuis'."))
+            continue
+        key = item["id"]
+        if key in result:
+            problems.append((index, f"De id '{key}' staat al eerder in deze lijst. Elke id komt "
+                             "één keer voor: geef dit blok een andere id of voeg de twee "
+                             "samen."))
+            continue
+        rest = {k: v for k, v in item.items() if k != "id"}
+        if text_items:
+            extra = sorted(str(k) for k in rest if k != "naam")
+            if extra or "naam" not in rest:
+                problems.append((index, "Een blok in deze lijst heeft alleen 'id' en 'naam', "
+                                 "bijvoorbeeld '- {id: wijkteam, naam: Wijkteam}'."))
+                continue
+            result[key] = rest["naam"]
+        else:
+            result[key] = rest
+    return result, problems
+
+
+def _keyed(text_items: bool, written_as: Any) -> BeforeValidator:
+    def convert(value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        result, problems = keyed_items(value, text_items)
+        if problems:
+            index, message = problems[0]
+            raise fail(f"Blok {index + 1}: {message}")
+        return result
+    convert.keyed_text = text_items  # type: ignore[attr-defined]
+    return BeforeValidator(convert, json_schema_input_type=written_as)
+
+
+class Benoemd(Model):
+    """Een werkveld of sector in de lijstvorm: id en naam (contract 1.2)."""
+
+    id: Id = Field(description="De id, bijvoorbeeld wijkteam.")
+    naam: Text = Field(description="De naam zoals medewerkers hem lezen.")
+
+
 class Keuze(Model):
     """Een antwoord bij een beslispunt, met de stap waar dat antwoord naartoe leidt."""
 
@@ -330,6 +381,17 @@ class Teksten(Model):
         None, description="De afspraken over informatiedeling in de regio (convenanten).")
 
 
+class ContactMetId(Contact):
+    """Een contact in de lijstvorm, met zijn id erbij (contract 1.2)."""
+
+    id: Id = Field(description="De id waarmee routes en rollen naar dit contact verwijzen, "
+                   "bijvoorbeeld veilig-thuis.")
+
+
+Names = Annotated[dict[Id, Text], _keyed(True, dict[Id, Text] | list[Benoemd])]
+Contacts = Annotated[dict[Id, Contact], _keyed(False, dict[Id, Contact] | list[ContactMetId])]
+
+
 class Regio(Model):
     """De regio: gedeelde contacten, routes en werkvelden (routekaarten/regio.yml)."""
 
@@ -344,8 +406,10 @@ class Regio(Model):
         default_factory=list, max_length=4,
         description="Ids van de contacten die iedereen moet kennen (naast 112), "
         "voor de startpagina en de zakkaart. Standaard de eerste drie met een telefoonnummer.")
-    werkvelden: dict[Id, Text] = Field(min_length=1, description="Werkvelden: id en naam.")
-    contacten: dict[Id, Contact] = Field(min_length=1, description="Contacten van de regio.")
+    werkvelden: Names = Field(min_length=1, description="Werkvelden: id en naam (of een lijst "
+                              "van blokken met id en naam, contract 1.2).")
+    contacten: Contacts = Field(min_length=1, description="Contacten van de regio (of een lijst "
+                                "van contacten met elk een id, contract 1.2).")
     routes: list[Route] = Field(min_length=1, description="De standaardroutes voor elke gemeente.")
     rolnaam: Text = Field(
         "aandachtfunctionaris", description="Hoe de regio het eerste aanspreekpunt in de "
@@ -360,7 +424,7 @@ class Regio(Model):
     teksten: Teksten | None = Field(
         None, description="Eigen teksten van de regio (standaard: teksten van meldwijzer). "
         "(Contract 1.1)")
-    sectoren: dict[Id, Text] = Field(
+    sectoren: Names = Field(
         default_factory=dict, description="Extra sectoren voor signalen: id en naam, naast de "
         "lijst die meldwijzer meelevert. (Contract 1.1)")
     synoniemen: list[Annotated[list[Text], Field(min_length=2)]] = Field(
@@ -374,8 +438,9 @@ class Gemeente(Model):
 
     naam: Text = Field(description='Naam van de gemeente, bijvoorbeeld "Zeedorp".')
     inleiding: Markdown | None = Field(None, description="Lokale tekst (Markdown).")
-    contacten: dict[Id, Contact] = Field(
-        description="Contacten van de gemeente; aandachtfunctionaris is verplicht.")
+    contacten: Contacts = Field(
+        description="Contacten van de gemeente; aandachtfunctionaris is verplicht (of een lijst "
+        "van contacten met elk een id, contract 1.2).")
     routes: list[Route] = Field(
         default_factory=list, description="Eigen routes; dezelfde id vervangt de regionale route.")
     signalen: list[Signaal] = Field(default_factory=list, description="Lokale signalen.")

@@ -22,6 +22,7 @@ from .keten import (
     standard_roles,
     texts,
 )
+from .keyed import as_maps
 from .models import Contact, Gemeente, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
 from .site import (
@@ -56,6 +57,7 @@ def load_routekaarten(root: Path, options: Options, log: ErrorLog) -> Site | Non
 
 
 def _read_part(kind: type[Regio] | type[Gemeente], doc: Document, log: ErrorLog) -> Part:
+    doc = as_maps(kind, doc, log)
     model = validate(kind, doc, log)
     data = doc.data if isinstance(doc.data, dict) else {}
     contacts = data.get("contacten")
@@ -78,7 +80,7 @@ def _read_all(folder: Path, log: ErrorLog) -> Loaded | None:
     if regio_doc is None:
         return None
     regio = _read_part(Regio, regio_doc, log)
-    raw_werkvelden = regio_doc.data.get("werkvelden") if isinstance(regio_doc.data, dict) else None
+    raw_werkvelden = regio.doc.data.get("werkvelden") if isinstance(regio.doc.data, dict) else None
     werkvelden = set(raw_werkvelden) if isinstance(raw_werkvelden, dict) else None
 
     signalen = None

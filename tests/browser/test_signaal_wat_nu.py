@@ -10,13 +10,13 @@ import yaml
 from browser_helpers import axe_violations, search
 from playwright.sync_api import Page, expect
 
-from helpers import ROOT, Build
+from helpers import ROOT, Build, keyed_as_maps
 
 DATA = ROOT / "routekaarten"
-GEMEENTEN = {f.stem: yaml.load(f.read_text("utf-8"), Loader=yaml.BaseLoader)
+GEMEENTEN = {f.stem: keyed_as_maps(yaml.load(f.read_text("utf-8"), Loader=yaml.BaseLoader))
              for f in sorted((DATA / "gemeenten").glob("*.yml"))}
 FIRST = next(iter(GEMEENTEN))
-REGIO = yaml.load((DATA / "regio.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+REGIO = keyed_as_maps(yaml.load((DATA / "regio.yml").read_text("utf-8"), Loader=yaml.BaseLoader))
 SIGNALEN = yaml.load((DATA / "signalen.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 
 
