@@ -87,3 +87,24 @@ def test_training_files_are_reproducible(training_site: Build, tmp_path: Path) -
     for file in (training_site.site / "trainingen").rglob("*.html"):
         assert file.read_bytes() == (again.site / file.relative_to(training_site.site)) \
             .read_bytes()
+
+
+def test_a_part_may_carry_the_browser_editors_front_matter(tmp_path: Path) -> None:
+    """Contract 1.2: `nummer` (equal to the file name's digits) and `titel` in front matter."""
+    from meldwijzer.build import check, generate
+    from meldwijzer.errors import DataErrors
+    from meldwijzer.site import Options
+
+    project = copy_project(FIXTURES / "klein", tmp_path / "p")
+    shutil.copytree(FIXTURES / "training" / "trainingen", project / "trainingen")
+    part = project / "trainingen/test-module/03-zonder-kop.md"
+    part.write_text("---\nnummer: \"03\"\ntitel: Afsluiting met vragen\n---\n\n"
+                    "Tijd voor vragen.\n", "utf-8")
+    pages = generate(project, Options()).pages
+    assert "Deel 3: Afsluiting met vragen" in pages["trainingen/test-module/index.md"]
+    assert "nummer:" not in pages["trainingen/test-module/index.md"]
+    part.write_text("---\nnummer: 4\n---\n\n# Afsluiting\n", "utf-8")
+    with pytest.raises(DataErrors) as caught:
+        check(project, Options())
+    assert ("trainingen/test-module/03-zonder-kop.md:2: nummer: Het nummer in de kop (4) is "
+            "niet het nummer vooraan de bestandsnaam (03).") in caught.value.report()

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter
 
 from .campagne import Campagne, VerhaalKop
 from .models import Gemeente, Regio, Signaal
-from .trainingen import Module
+from .trainingen import DeelKop, Module
 
 VERSION = "1"
 
@@ -44,6 +44,8 @@ REGISTRY: tuple[DataFile, ...] = (
     DataFile("campaign/verhalen/*.md", VerhaalKop, "verhaal.schema.json",
              "Kop van een verhaal"),
     DataFile("trainingen/*/module.yml", Module, "module.schema.json", "Trainingsmodule"),
+    DataFile("trainingen/*/[0-9][0-9]-*.md", DeelKop, "deel.schema.json",
+             "Kop van een deel van een training (mag ontbreken)"),
 )
 
 

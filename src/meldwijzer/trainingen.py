@@ -24,7 +24,7 @@ from .files import exists
 from .models import PLACEHOLDER, Count, Id, LongText, Markdown, Model, Text
 from .safety import body_problem
 from .validate import valid_items, validate
-from .yamlread import read_text, read_yaml
+from .yamlread import read_front_matter, read_text, read_yaml
 
 FOLDER = "trainingen"
 ROUTE_MARKER = "[[routekaart]]"
@@ -51,6 +51,15 @@ class Module(Model):
     leerdoelen: list[LongText] = Field(min_length=1, description="Wat deelnemers na afloop "
                                        "weten of kunnen.")
     quiz: list[Vraag] = Field(default_factory=list, description="Meerkeuzevragen.")
+
+
+class DeelKop(Model):
+    """De kop (front matter) van een deel, die de browsereditor schrijft (contract 1.2)."""
+
+    nummer: Count = Field(ge=1, le=99, description="Het volgnummer: hetzelfde als de twee "
+                          "cijfers vooraan de bestandsnaam.")
+    titel: Text | None = Field(None, description="De titel van het deel (standaard de kop met "
+                               "# in de tekst).")
 
 
 @dataclass(frozen=True)
@@ -161,22 +170,46 @@ def _read_parts(folder: Path, log: ErrorLog) -> list[Deel]:
         text = read_text(file, log)
         if text is None:
             continue
+        kop, text, first = _part_front_matter(file, text, int(match.group(1)), log)
+        if text is None:
+            continue
         if not text.strip():
-            log.add(file, 1, "", "Dit deel is leeg. Schrijf de inhoud, te beginnen met een "
+            log.add(file, first, "", "Dit deel is leeg. Schrijf de inhoud, te beginnen met een "
                     "titel: # Titel van het deel.")
             continue
         if PLACEHOLDER in text.upper():
-            line = text.upper()[:text.upper().index(PLACEHOLDER)].count("\n") + 1
+            line = text.upper()[:text.upper().index(PLACEHOLDER)].count("\n") + first
             log.add(file, line, "", f"Schrijf hier de inhoud van het deel: er staat nog "
                     f"{PLACEHOLDER} uit het startbestand.")
             continue
         if problem := body_problem(text, MAX_PART_CHARS):
-            log.add(file, 1, "", problem)
+            log.add(file, first, "", problem)
             continue
-        title, slides = split_slides(text, match.group(2))
+        title, slides = split_slides(text, kop.titel if kop and kop.titel else
+                                     match.group(2).replace("-", " ").capitalize())
         parts.append(Deel(nummer=int(match.group(1)), naam=match.group(2), titel=title,
                           tekst=text, slides=slides))
     return parts
+
+
+def _part_front_matter(file: Path, text: str, number: int,
+                       log: ErrorLog) -> tuple[DeelKop | None, str | None, int]:
+    """A part's optional front matter (1.2), its body and the body's first line."""
+    if not text.startswith("---\n"):
+        return None, text, 1
+    front = read_front_matter(text, file, log)
+    if front is None or front.doc is None:
+        return None, None, 1
+    kop = validate(DeelKop, front.doc, log)
+    if kop is None:
+        return None, None, 1
+    if kop.nummer != number:
+        log.add(file, front.doc.line(("nummer",)), ["nummer"],
+                f"Het nummer in de kop ({kop.nummer}) is niet het nummer vooraan de "
+                f"bestandsnaam ({number:02d}). De bestandsnaam bepaalt de volgorde: maak het "
+                "nummer in de kop gelijk, of hernoem het bestand.")
+        return None, None, 1
+    return kop, front.body, front.body_line
 
 
 _HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*#*\s*$")
@@ -194,7 +227,7 @@ def split_slides(text: str, fallback: str) -> tuple[str, tuple[Slide, ...]]:
             sections[-1][1].append(line)
     titles = [m.group(2) for m in map(_HEADING.match, text.splitlines()) if m and
               m.group(1) == "#"]
-    title = titles[0] if titles else fallback.replace("-", " ").capitalize()
+    title = titles[0] if titles else fallback
     slides = tuple(Slide(heading or title, "\n".join(body).strip())
                    for heading, body in sections if heading or "\n".join(body).strip())
     return title, slides
