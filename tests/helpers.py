@@ -98,6 +98,8 @@ def keyed_as_maps(data: object) -> object:
     independent of the generator, so that tests can look contacts up by id."""
     if not isinstance(data, dict):
         return data
+    if set(data) == {"signalen"} and isinstance(data["signalen"], list):
+        return data["signalen"]  # signalen.yml with its list under one key (1.2)
     result = dict(data)
     for key in ("contacten", "werkvelden", "sectoren"):
         value = data.get(key)

@@ -17,7 +17,7 @@ from typing import Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from helpers import copy_project
+from helpers import copy_project, keyed_as_maps
 from meldwijzer.campagne import Campagne, VerhaalKop
 from meldwijzer.errors import ErrorLog
 from meldwijzer.keten import TEKSTEN
@@ -114,7 +114,7 @@ def _dump(data: Any) -> str:
 
 def _poison_yaml(file: Path, kind: Any, root: Path) -> None:
     where = file.relative_to(root).as_posix()
-    data = _read(file)
+    data = keyed_as_maps(_read(file))  # written back in the map form: both forms are valid
     if kind is Regio:  # optional blocks the example leaves out get a payload too
         data.setdefault("teksten", dict.fromkeys(TEKSTEN, "x"))
         data.setdefault("rollen", []).append({"id": "eigen-rol", "naam": "x", "wat": "x"})

@@ -19,6 +19,7 @@ from meldwijzer import cli
 from meldwijzer.build import check, generate
 from meldwijzer.errors import DataErrors
 from meldwijzer.site import Options
+from meldwijzer.safety import INVISIBLE
 
 PHONES = ["112", "0900-8844", "0800-2000", "14 035", "(035) 629 2059", "033-448 11 86",
           "+31 70 333 44 44", "06 12345678", "+44 20 7946 0018"]
@@ -29,7 +30,8 @@ ids = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,5})?", fullmatch=True)
 # Any printable text, including Markdown and HTML syntax; no control or invisible characters.
 text = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")),
-    min_size=1, max_size=40).filter(lambda s: s.strip() and "INVULLEN" not in s.upper())
+    min_size=1, max_size=40).filter(lambda s: s.strip() and "INVULLEN" not in s.upper()
+                                    and not INVISIBLE.search(s))
 # Verification dates lie in the past (a future one is an error: see test_scaffold).
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2026, 10, 31)).map(str)
 

@@ -42,7 +42,20 @@ _DATA_URL = re.compile(r"https://([^/\s\"'<>)\]:]+)", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 DATA_FOLDERS = ("routekaarten", "campaign", "trainingen")
 
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_JSON_ESCAPE = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+                          r"|\\u([0-9a-fA-F]{4})")
+
+
+def _json_char(match: re.Match[str]) -> str:
+    """The character of a JSON escape; a surrogate pair is one character, a lone surrogate
+    (which no text holds) the replacement character."""
+    if match.group(1):
+        high, low = int(match.group(1), 16), int(match.group(2), 16)
+        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    code = int(match.group(3), 16)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
+
+
 _MARKUP = re.compile(r"<[^<>]*>")
 _ATTRIBUTE_VALUE = re.compile(r"=\s*\"([^\"<>]*)\"|=\s*'([^'<>]*)'")
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
@@ -78,7 +91,7 @@ def normalise(text: str) -> str:
     markup and invisible characters removed, percent-escapes decoded, case folded, white
     space collapsed. ``"J&#101;roen <b>Mulder</b>"`` and ``"jeroen  mulder"`` compare equal.
     The values of attributes (link targets, titles) follow the text, separated by NUL."""
-    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = _JSON_ESCAPE.sub(_json_char, text)
     values = [a or b for a, b in _ATTRIBUTE_VALUE.findall(text)] if "=" in text else []
     # Markup between words is a space; inside a word ("A<em>mrani</em>") it is nothing:
     # both readings are compared.
@@ -228,7 +241,7 @@ class Audit:
         passes this look; the full comparison (``secrets_in``) then runs on the few files
         that pass. A few passes in C over the bytes."""
         if b"\\u" in data:  # JSON escapes (the search index): compare the characters
-            data = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), data.decode(
+            data = _JSON_ESCAPE.sub(_json_char, data.decode(
                 "utf-8", "replace")).encode("utf-8")
         if b"&#" in data:  # letters and digits written as character references
             data = _ALNUM_ENTITY.sub(_entity, data)

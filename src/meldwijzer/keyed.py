@@ -71,6 +71,25 @@ def as_maps(kind: type[BaseModel], doc: Document, log: ErrorLog) -> Document:
     return normalised
 
 
+LIST_KEY = "signalen"
+
+
+def as_list(doc: Document, log: ErrorLog) -> Document | None:
+    """signalen.yml as its list (1.2: also ``signalen:`` with the list below it, the form a
+    browser editor writes); None after logging when the block holds something else."""
+    if not isinstance(doc.data, dict):
+        return doc
+    extra = sorted(str(k) for k in doc.data if k != LIST_KEY)
+    if extra or LIST_KEY not in doc.data:
+        log.add(doc.file, doc.line((extra[0],) if extra else ()), extra[:1],
+                "Dit bestand is een lijst van signalen: begin met '- tekst: ...', of zet de "
+                "lijst onder één regel 'signalen:'. Andere velden horen hier niet.")
+        return None
+    lines = {path[1:]: line for path, line in doc.lines.items() if path[:1] == (LIST_KEY,)}
+    lines[()] = doc.line((LIST_KEY,))
+    return Document(doc.file, doc.data[LIST_KEY], lines)
+
+
 def map_value(value: Any) -> Any:
     """A keyed value as a map, whichever form it was written in (for raw reads)."""
     if isinstance(value, list):
@@ -149,6 +168,23 @@ def convert_folder(folder: Path, log: ErrorLog) -> list[Path]:
     from .yamlread import parse_yaml, read_text
 
     plans: list[tuple[Path, str]] = []
+    signals = folder / "signalen.yml"
+    text = read_text(signals, log) if signals.is_file() else None
+    doc = parse_yaml(text, signals, log) if text is not None else None
+    if text is not None and doc is not None and isinstance(doc.data, list):
+        lines = text.split("\n")
+        head = 0
+        while head < len(lines) and (not lines[head].strip() or lines[head].startswith("#")):
+            head += 1
+        new_text = "\n".join([*lines[:head], f"{LIST_KEY}:", *lines[head:]])
+        scratch = ErrorLog(log.root)
+        new_doc = parse_yaml(new_text, signals, scratch)
+        listed = as_list(new_doc, scratch) if new_doc is not None else None
+        if listed is None or scratch or listed.data != doc.data:
+            log.add(signals, 1, "", "Dit bestand kan niet automatisch worden omgezet. Zet "
+                    "er met de hand een regel 'signalen:' boven de lijst.")
+        else:
+            plans.append((signals, new_text))
     targets = [(folder / "regio.yml", Regio)] + [
         (file, Gemeente) for file in sorted((folder / "gemeenten").glob("*.yml"))]
     for file, kind in targets:

@@ -348,6 +348,13 @@ class Signaal(Model):
         "horeca of recreatie (ids uit de sectorenlijst). (Contract 1.1)")
 
 
+class SignalenLijst(Model):
+    """signalen.yml met de lijst onder één sleutel, zoals de browsereditor hem schrijft
+    (contract 1.2)."""
+
+    signalen: list[Signaal] = Field(description="De signalen.")
+
+
 class Rol(Model):
     """Een rol in de keten rond een melding, voor de pagina "Wie doet wat?"."""
 

@@ -22,7 +22,7 @@ from .keten import (
     standard_roles,
     texts,
 )
-from .keyed import as_maps
+from .keyed import as_list, as_maps
 from .models import Contact, Gemeente, Regio, Route, Signaal
 from .phones import is_emergency, tel_uri
 from .site import (
@@ -86,6 +86,8 @@ def _read_all(folder: Path, log: ErrorLog) -> Loaded | None:
     signalen = None
     signalen_file = folder / "signalen.yml"
     signalen_doc = read_yaml(signalen_file, log) if exists(signalen_file) else None
+    if signalen_doc is not None:
+        signalen_doc = as_list(signalen_doc, log)
     if signalen_doc is not None:
         items = validate(list[Signaal], signalen_doc, log)
         signalen = Part(signalen_doc, None, set(), [], list(enumerate(items)) if items

@@ -37,9 +37,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2
                       "\ufeff\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u3164\ufe00-\ufe0f"
                       "\uffa0]")
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
-                       "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff"
+                       "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0d\ufeff"
                        "\uffa0]")
-"""Characters that show nothing (or turn text around) and can hide or split a value."""
+"""Characters that show nothing (or turn text around) and can hide or split a value. The
+emoji and text presentation selectors (U+FE0E, U+FE0F) are allowed: "❤️" holds one."""
 _TRUSTED_SCRIPTS = {"LATIN"}
 
 

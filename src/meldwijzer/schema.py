@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .campagne import Campagne, VerhaalKop
-from .models import Gemeente, Regio, Signaal
+from .models import Gemeente, Regio, Signaal, SignalenLijst
 from .trainingen import DeelKop, Module
 
 VERSION = "1"
@@ -38,7 +38,8 @@ class DataFile:
 
 REGISTRY: tuple[DataFile, ...] = (
     DataFile("routekaarten/regio.yml", Regio, "regio.schema.json", "Regio"),
-    DataFile("routekaarten/signalen.yml", list[Signaal], "signalen.schema.json", "Signalen"),
+    DataFile("routekaarten/signalen.yml", list[Signaal] | SignalenLijst,
+             "signalen.schema.json", "Signalen"),
     DataFile("routekaarten/gemeenten/*.yml", Gemeente, "gemeente.schema.json", "Gemeente"),
     DataFile("campaign/campagne.yml", Campagne, "campagne.schema.json", "Campagne"),
     DataFile("campaign/verhalen/*.md", VerhaalKop, "verhaal.schema.json",

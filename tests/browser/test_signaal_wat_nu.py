@@ -17,7 +17,8 @@ GEMEENTEN = {f.stem: keyed_as_maps(yaml.load(f.read_text("utf-8"), Loader=yaml.B
              for f in sorted((DATA / "gemeenten").glob("*.yml"))}
 FIRST = next(iter(GEMEENTEN))
 REGIO = keyed_as_maps(yaml.load((DATA / "regio.yml").read_text("utf-8"), Loader=yaml.BaseLoader))
-SIGNALEN = yaml.load((DATA / "signalen.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+SIGNALEN = keyed_as_maps(yaml.load((DATA / "signalen.yml").read_text("utf-8"),
+                                   Loader=yaml.BaseLoader))
 
 
 def unique_signals(werkveld: str = "", vorm: str = "", word: str = "") -> int:
