@@ -11,6 +11,8 @@ from pathlib import Path
 
 from . import cache
 from .audit import Audit
+from .beheer import BeheerFout
+from .beheer import settings as editor_settings
 from .cache import Cache
 from .campagne import load_campagne
 from .errors import DataError, ErrorLog
@@ -18,6 +20,7 @@ from .handwritten import nav_entries, read_docs
 from .pages import (
     NavEntry,
     algemeen,
+    beheer,
     campagne,
     intern,
     keten,
@@ -32,7 +35,7 @@ from .site import Options, Site
 from .trainingen import load_trainingen
 
 FAMILIES = (algemeen, routekaarten, keten, signalen, zakkaart, campagne, trainingen,
-            opendata, intern)
+            opendata, intern, beheer)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,10 @@ def check(root: Path, options: Options) -> Site:
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
     hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
+    try:
+        editor_settings(options.beheer)
+    except BeheerFout as problem:
+        log.add(root / "mkdocs.yml", 1, "extra.beheer", str(problem))
     log.raise_if_any()
     assert site is not None
     site = replace(site, trainingen=modules, handpaginas=hand)

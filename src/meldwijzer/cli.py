@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
+from .beheer import DECAP_VERSION, BeheerFout, bundle_folder, fetch_bundle
 from .build import generate, leaks_in
 from .errors import DataErrors, ErrorLog
 from .keyed import convert_folder
@@ -76,12 +77,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser(
         "lijstvorm", help="zet contacten, werkvelden en sectoren in routekaarten/ in de "
         "lijstvorm (nodig voor de browsereditor; contract 1.2)")
+    commands.add_parser(
+        "beheer-ophalen", help="haal Decap CMS (de browsereditor op beheer/) op van de "
+        "npm-registry, als hij er nog niet is")
     args = parser.parse_args(argv)
     try:
         excluded = _setting(args.map, "exclude_docs") or ""
         options = Options.from_environment(site_url=_setting(args.map, "site_url"),
                                            docs_dir=_setting(args.map, "docs_dir") or "docs",
-                                           exclude_docs=tuple(excluded.splitlines()))
+                                           exclude_docs=tuple(excluded.splitlines()),
+                                           beheer=_extra(args.map, "beheer"))
     except ValueError as exc:
         parser.error(str(exc))
     if args.command == "check":
@@ -90,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(args.map, args.doel, options)
     if args.command == "nieuw":
         return _nieuw(args.map, args.soort, args.naam, options)
+    if args.command == "beheer-ophalen":
+        return _beheer_ophalen(args.map)
     if args.command == "lijstvorm":
         return _lijstvorm(args.map)
     if args.command == "schema":
@@ -105,6 +112,16 @@ def _setting(root: Path, key: str) -> str | None:
     with config.open("rb") as handle:
         value = (yaml_load(handle) or {}).get(key)
     return value if isinstance(value, str) and value else None
+
+
+def _extra(root: Path, key: str) -> object:
+    """A value under ``extra:`` in the project's mkdocs.yml (None when absent)."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    with config.open("rb") as handle:
+        extra = (yaml_load(handle) or {}).get("extra")
+    return extra.get(key) if isinstance(extra, dict) else None
 
 
 def _check(root: Path, options: Options, stale: bool = False) -> int:
@@ -131,6 +148,20 @@ def _check(root: Path, options: Options, stale: bool = False) -> int:
                             f"gecontroleerd: {contact.naam}, gecontroleerd op "
                             f"{contact.gecontroleerd.isoformat()}."), file=sys.stderr)
         return 1
+    return 0
+
+
+def _beheer_ophalen(root: Path) -> int:
+    found = bundle_folder(root)
+    if found is not None:
+        print(f"Decap CMS {DECAP_VERSION} staat al klaar in {found}.")
+        return 0
+    try:
+        target = fetch_bundle(root)
+    except (BeheerFout, OSError) as exc:
+        print(f"Decap CMS kon niet worden opgehaald: {exc}", file=sys.stderr)
+        return 1
+    print(f"Decap CMS {DECAP_VERSION} opgehaald en gecontroleerd: {target}.")
     return 0
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import stat
 from importlib import resources
 from pathlib import Path
@@ -30,7 +31,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, static
+from . import atomic, beheer, static
 from .audit import audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
@@ -127,7 +128,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     options = Options.from_environment(site_url=config.site_url or None,
                                        directory_urls=config.use_directory_urls, serve=serve,
                                        docs_dir=config.docs_dir,
-                                       exclude_docs=_patterns(config.exclude_docs))
+                                       exclude_docs=_patterns(config.exclude_docs),
+                                       beheer=config.extra.get("beheer"))
     root = Path(config.config_file_path).parent
     _watch_optional_data(config, root)
     _apply_profile(config, options)
@@ -274,7 +276,31 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(_generated_file(config, f"{static.FOLDER}/{name}", static.read(name)))
     if config.extra["meldwijzer"]["profiel"] == "intern":
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))
+    elif isinstance(generated, Generated):
+        _add_editor(files, config, root)
     return files
+
+
+def _add_editor(files: Files, config: MkDocsConfig, root: Path) -> None:
+    """The browser editor's page, its preview script and Decap's bundle (the configuration
+    is a generated file of the ``beheer`` page family)."""
+    bundle = beheer.bundle_folder(root)
+    if bundle is None:
+        log.warning("beheer/: Decap CMS ontbreekt, de browsereditor werkt niet. Draai "
+                    "'meldwijzer beheer-ophalen' (of 'npm ci') en bouw opnieuw.")
+    else:
+        for name in beheer.bundle_files(bundle):
+            files.append(File.generated(config, f"{beheer.BUNDLE}/{name}",
+                                        abs_src_path=str(bundle / name)))
+    theme_css = sorted(f.src_uri for f in files
+                       if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css",
+                                       f.src_uri))
+    styles = [f"../{path}" for path in [*theme_css, *config.extra_css]]
+    page = beheer.page(config.site_name, beheer.settings(config.extra.get("beheer")), styles,
+                       bundle is not None)
+    files.append(_generated_file(config, f"{beheer.FOLDER}/index.html", page))
+    for name in beheer.PAGE_ASSETS:
+        files.append(_generated_file(config, f"{beheer.FOLDER}/{name}", beheer.asset(name)))
 
 
 def page_markdown(markdown: str, page: Page) -> str:

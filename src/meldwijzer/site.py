@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .keten import ResolvedRol
 from .models import InternDetails
@@ -39,11 +39,13 @@ class Options:
     """The hand-written pages: relative to the project folder, or absolute."""
     exclude_docs: tuple[str, ...] = ()
     """Patterns (as in .gitignore) of files in docs/ that MkDocs leaves out (exclude_docs)."""
+    beheer: Any = field(default=None, hash=False, compare=False)
+    """The browser editor's settings: mkdocs.yml, ``extra.beheer`` (see ``beheer``)."""
 
     @classmethod
     def from_environment(cls, site_url: str | None = None, directory_urls: bool = False,
                          serve: bool = False, docs_dir: str = "docs",
-                         exclude_docs: tuple[str, ...] = ()) -> Options:
+                         exclude_docs: tuple[str, ...] = (), beheer: Any = None) -> Options:
         """Profile from ``MELDWIJZER_PROFIEL``; the date from ``SOURCE_DATE_EPOCH`` if set."""
         profiel = os.environ.get("MELDWIJZER_PROFIEL", "publiek").strip().lower() or "publiek"
         if profiel not in PROFIELEN:
@@ -54,7 +56,7 @@ class Options:
                  else dt.date.today())
         return cls(profiel="intern" if profiel == "intern" else "publiek", vandaag=today,
                    site_url=site_url, directory_urls=directory_urls, serve=serve,
-                   docs_dir=docs_dir, exclude_docs=exclude_docs)
+                   docs_dir=docs_dir, exclude_docs=exclude_docs, beheer=beheer)
 
     def url(self, uri: str) -> str:
         """The URL path of the page at ``uri`` (a/b.md), as MkDocs will write it."""
