@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PYTHONPATH, ROOT, Build, copy_project, run_mkdocs
+from meldwijzer.beheer import bundle_folder
 
 # Every subprocess (mkdocs, the CLI) imports this checkout's package.
 os.environ["PYTHONPATH"] = PYTHONPATH
+# Copies of a project have no node_modules: every build publishes the checkout's copy of
+# Decap CMS (scripts/install-test-tools installs it). Without it a strict build fails.
+_BUNDLE = bundle_folder(ROOT)
+if _BUNDLE is not None:
+    os.environ.setdefault("MELDWIJZER_DECAP", str(_BUNDLE))
 
 
 def _built(factory: pytest.TempPathFactory, source: Path, profiel: str) -> Build:

@@ -168,15 +168,16 @@ def fetch_bundle(root: Path, opener: Any = urllib.request.urlopen) -> Path:
 # --- the configuration ------------------------------------------------------------------------
 
 _PATTERNS: dict[str, tuple[str, str]] = {
+    # Decap shows "<label> komt niet overeen met het patroon: <message>." (its own full stop).
     "id": (r"^[a-z0-9]+(-[a-z0-9]+)*$",
-           "Alleen kleine letters, cijfers en streepjes, bijvoorbeeld veilig-thuis."),
-    "telefoon": (r"^(\+[0-9]{1,3}[ -]?)?(\(0\)[ -]?)?[0-9][0-9 ()-]{1,18}[0-9]$",
-                 "Dit is geen telefoonnummer. Schrijf het zoals je het belt, bijvoorbeeld "
-                 "035 751 32 00, 0800-2000, 14 035 of 112."),
+           "alleen kleine letters, cijfers en streepjes, bijvoorbeeld veilig-thuis"),
+    "telefoon": (r"^(\+[0-9]{1,3}[ -]?)?(\(0\)[ -]?)?[0-9(][0-9 ()-]{1,18}[0-9]$",
+                 "dit is geen telefoonnummer. Schrijf het zoals je het belt, bijvoorbeeld "
+                 "035 751 32 00, 0800-2000, 14 035 of 112"),
     "email": (r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
-              "Dit is geen e-mailadres. Bijvoorbeeld: mensenhandel@gemeente.nl."),
+              "dit is geen e-mailadres, bijvoorbeeld mensenhandel@gemeente.nl"),
     "url": (r"^https://[^\s\"'<>\\`]+$",
-            "Alleen webadressen die met https:// beginnen, bijvoorbeeld https://veiligthuis.nl."),
+            "alleen webadressen die met https:// beginnen, bijvoorbeeld https://veiligthuis.nl"),
 }
 _DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY",
          "time_format": False, "picker_utc": True}
@@ -408,6 +409,13 @@ def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
     }
 
 
+def local_port() -> int:
+    """The port of the local backend (decap-server); MELDWIJZER_BEHEER_POORT, 8081 by
+    default. Only a page opened from this computer (127.0.0.1, localhost) uses it."""
+    value = os.environ.get("MELDWIJZER_BEHEER_POORT", "8081")
+    return int(value) if value.isdigit() and 0 < int(value) < 65536 else 8081
+
+
 def config(site: Site, instellingen: Instellingen | None) -> dict[str, Any]:
     """The Decap configuration for this region, as a mapping (see ``config_yaml``)."""
     fields = Fields(_choices(site))
@@ -432,7 +440,8 @@ def config(site: Site, instellingen: Instellingen | None) -> dict[str, Any]:
     }
     out: dict[str, Any] = {
         "locale": "nl",
-        "local_backend": True,
+        "local_backend": {"url": f"http://127.0.0.1:{local_port()}/api/v1",
+                          "allowed_hosts": ["127.0.0.1", "localhost"]},
         "backend": backend,
         "publish_mode": "editorial_workflow",
         "media_folder": "campaign/fotos",
@@ -519,7 +528,7 @@ def _training_collections(fields: Fields, site: Site) -> list[dict[str, Any]]:
             "summary": "{{fields.nummer}}. {{fields.titel}}",
             "fields": [
                 {"name": "nummer", "label": "Volgnummer", "widget": "string",
-                 "pattern": [r"^[0-9]{2}$", "Twee cijfers, bijvoorbeeld 03."],
+                 "pattern": [r"^[0-9]{2}$", "twee cijfers, bijvoorbeeld 03"],
                  "hint": "Twee cijfers: dezelfde als vooraan de bestandsnaam. Ze bepalen de "
                  "volgorde van de delen."},
                 {"name": "titel", "label": "Titel", "widget": "string"},
@@ -592,6 +601,7 @@ def page(site_name: str, instellingen: Instellingen | None, styles: list[str],
     notice = "".join(f'<p class="mw-beheer-melding" role="status">{n}</p>' for n in notices)
     hosts = " ".join(git_hosts(instellingen))
     return (template.replace("{{HOSTS}}", html.escape(hosts))
+            .replace("{{LOCAL}}", f"http://127.0.0.1:{local_port()}")
             .replace("{{STYLES}}", html.escape(" ".join(styles)))
             .replace("{{SITE}}", html.escape(site_name))
             .replace("{{NOTICE}}", notice))

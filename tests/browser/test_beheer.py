@@ -1,0 +1,284 @@
+"""The browser editor (beheer/), driven as a communications officer and a policy officer use it:
+Decap CMS from the built site, against its local backend (decap-server in git mode, with the
+editorial workflow: every save a branch, publishing merges it), on a copy of the example
+region in a fresh Git repository.
+
+The journey: log in, write a story with a photo, send it for review, approve and publish it;
+move a tour stop; change a contact's phone number after the form refused a wrong one. Then
+the repository holds valid files (``meldwijzer check``), the changes are exactly the intended
+ones, and a build publishes them."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from browser_helpers import axe_violations
+from conftest import _new_page, _serve
+from PIL import Image
+from playwright.sync_api import Browser, Page, expect
+
+from helpers import ROOT, copy_project, keyed_as_maps, run_mkdocs, soup
+
+NODE = "node"
+SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+TIMEOUT = 30_000
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _data(text: str) -> Any:
+    if text.startswith("---\n"):
+        text = text[4:text.index("\n---\n", 3) + 1]
+    return keyed_as_maps(yaml.load(text, Loader=yaml.BaseLoader))
+
+
+@dataclass
+class Editor:
+    repo: Path
+    url: str
+    start: str
+    port: int
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    if not SERVER.is_file():
+        pytest.fail("decap-server ontbreekt: draai scripts/install-test-tools (npm ci).")
+    base = tmp_path_factory.mktemp("beheer")
+    repo = copy_project(ROOT, base / "repo")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "user.email", "redactie@voorbeeld.invalid")
+    _git(repo, "config", "user.name", "Redactie")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Startinhoud")
+    start = _git(repo, "rev-parse", "HEAD").strip()
+    port = _free_port()
+    os.environ["MELDWIJZER_BEHEER_POORT"] = str(port)
+    try:
+        build = run_mkdocs(repo, base / "site")
+    finally:
+        del os.environ["MELDWIJZER_BEHEER_POORT"]
+    assert build.returncode == 0, build.log
+    url = _serve(build.site, "/gooi-en-vechtstreek/") + "beheer/"
+    backend = subprocess.Popen(
+        [NODE, str(SERVER)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(repo), "PORT": str(port),
+             "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "info"})
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        backend.kill()
+        pytest.fail("decap-server is niet gestart")
+    yield Editor(repo, url, start, port)
+    backend.terminate()
+    backend.wait(timeout=10)
+
+
+def _login(page: Page, editor: Editor) -> None:
+    page.goto(editor.url)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.locator('a[data-testid="verhalen"]')).to_be_visible(timeout=TIMEOUT)
+
+
+def _open(page: Page, editor: Editor, hash_: str) -> None:
+    page.goto("about:blank")
+    page.goto(editor.url + hash_)
+
+
+def _save(page: Page) -> None:
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_text("Wijzigingen opgeslagen").first).to_be_visible(timeout=TIMEOUT)
+
+
+def _review_and_publish(page: Page) -> None:
+    """Concept -> Wordt beoordeeld -> Klaar -> Publiceer nu (the editorial workflow)."""
+    page.get_by_role("button", name="Status: Concept").click()
+    page.get_by_role("menuitem", name="Wordt beoordeeld").click()
+    expect(page.get_by_role("button", name="Status: Wordt beoordeeld")).to_be_visible(
+        timeout=TIMEOUT)
+    page.get_by_role("button", name="Status: Wordt beoordeeld").click()
+    page.get_by_role("menuitem", name="Klaar").click()
+    expect(page.get_by_role("button", name="Status: Klaar")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Publiceer", exact=True).click()
+    page.get_by_role("menuitem", name="Publiceer nu").click()
+    expect(page.get_by_text("Item gepubliceerd").first).to_be_visible(timeout=TIMEOUT)
+
+
+def _photo(path: Path) -> Path:
+    image = Image.new("RGB", (1200, 800))
+    image.putdata([(40 + x // 8, 90 + y // 10, 120) for y in range(800) for x in range(1200)])
+    image.save(path, "JPEG", quality=80)
+    return path
+
+
+def _retype(field: Any, value: str) -> None:
+    """Empty a field and type, as a person does (Decap's inputs ignore a programmatic fill
+    while they show an error)."""
+    field.click()
+    field.press("Control+A")
+    field.press("Backspace")
+    field.type(value)
+    expect(field).to_have_value(value)
+
+
+def _list_item(page: Page, index: int) -> Any:
+    item = page.locator('[class*="SortableListItem"]').nth(index)
+    expect(item).to_be_visible(timeout=TIMEOUT)
+    return item
+
+
+def _field(item: Any, label: str) -> Any:
+    """A form field by its label; Decap adds "(optioneel)" to optional ones."""
+    return item.get_by_label(re.compile(rf"^{re.escape(label)}( \(optioneel\))?$")).first
+
+
+def _expand(item: Any, label: str) -> None:
+    if not _field(item, label).is_visible():
+        item.locator('button[class*="TopBarButton"]').first.click()
+    expect(_field(item, label)).to_be_visible(timeout=TIMEOUT)
+
+
+def test_officers_publish_a_story_a_tour_stop_and_a_phone_number(
+        browser: Browser, editor: Editor, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    campagne_before = _data((editor.repo / "campaign/campagne.yml").read_text("utf-8"))
+    laren_before = _data((editor.repo / "routekaarten/gemeenten/laren.yml").read_text("utf-8"))
+    _login(page, editor)
+
+    # 1. The communications officer writes a story with a photo.
+    page.locator('a[data-testid="verhalen"]').click()
+    page.get_by_role("link", name="Item van type Verhaal maken").click()
+    page.get_by_label("Titel", exact=True).fill("Nadia en de nagelstudio")
+    page.get_by_role("button", name="Kies een afbeelding").click()
+    page.locator('input[type=file][accept="image/*"]').set_input_files(
+        _photo(tmp_path / "nagelstudio.jpg"))
+    page.get_by_role("button", name="Gebruik selectie").click()
+    page.get_by_label("Beschrijving van de foto (alt-tekst)").fill(
+        "Een lege nagelstudio met een rij stoelen en felle lampen.")
+    vorm = page.get_by_label("Vorm", exact=True)
+    page.locator("#" + vorm.get_attribute("id")).click()  # type: ignore[operator]
+    page.get_by_text("Arbeidsuitbuiting", exact=True).click()
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.type("Nadia werkte elke dag twaalf uur in een nagelstudio.")
+    _save(page)
+    branches = _git(editor.repo, "branch", "--list", "cms/*")
+    assert "cms/verhalen/nadia-en-de-nagelstudio" in branches
+    story = editor.repo / "campaign/verhalen/nadia-en-de-nagelstudio.md"
+    assert not story.exists(), "a draft stays off the main branch until it is published"
+    _review_and_publish(page)
+
+    # 2. A tour stop moves to another room.
+    _open(page, editor, "#/collections/campagne/entries/campagne")
+    stop = _list_item(page, 1)
+    _expand(stop, "Locatie")
+    stop.get_by_label("Locatie", exact=True).fill("Raadzaal, tweede verdieping")
+    _save(page)
+    _review_and_publish(page)
+
+    # 3. The policy officer changes a phone number; the form refuses a wrong one first.
+    _open(page, editor, "#/collections/gemeenten/entries/laren")
+    contact = _list_item(page, 0)
+    _expand(contact, "Telefoon")
+    # The field's label changes when it shows an error: hold on to the input itself.
+    phone = page.locator("#" + _field(contact, "Telefoon").get_attribute("id"))
+    _retype(phone, "bel me maar")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    error = page.locator('[class*="ControlErrorsList"] li').first
+    expect(error).to_contain_text("dit is geen telefoonnummer", timeout=TIMEOUT)
+    assert "cms/gemeenten/laren" not in _git(editor.repo, "branch", "--list", "cms/*")
+    _retype(phone, "035 751 32 99")
+    _save(page)
+    _review_and_publish(page)
+    context.close()
+
+    # The repository: exactly the intended files changed, and only the intended fields.
+    changed = set(_git(editor.repo, "diff", "--name-only", editor.start, "main").split())
+    assert changed == {"campaign/verhalen/nadia-en-de-nagelstudio.md",
+                       "campaign/fotos/nagelstudio.jpg", "campaign/campagne.yml",
+                       "routekaarten/gemeenten/laren.yml"}, changed
+    assert _git(editor.repo, "branch", "--list", "cms/*").strip() == ""
+    campagne = _data((editor.repo / "campaign/campagne.yml").read_text("utf-8"))
+    campagne_before["tentoonstelling"][1]["locatie"] = "Raadzaal, tweede verdieping"
+    assert campagne == campagne_before
+    laren = _data((editor.repo / "routekaarten/gemeenten/laren.yml").read_text("utf-8"))
+    laren_before["contacten"]["gemeente"]["telefoon"] = "035 751 32 99"
+    assert laren == laren_before
+    head = _data(story.read_text("utf-8"))
+    assert head["titel"] == "Nadia en de nagelstudio"
+    assert head["foto"] == "fotos/nagelstudio.jpg" and head["vorm"] == "arbeidsuitbuiting"
+    assert "twaalf uur in een nagelstudio" in story.read_text("utf-8")
+
+    # The files are valid, and a build publishes them.
+    checked = subprocess.run([sys.executable, "-m", "meldwijzer", "--map", str(editor.repo),
+                              "check"], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+    build = run_mkdocs(editor.repo, tmp_path / "gepubliceerd")
+    assert build.returncode == 0, build.log
+    verhaal = soup(build.site / "campagne/verhalen/nadia-en-de-nagelstudio.html")
+    assert verhaal.h1.get_text() == "Nadia en de nagelstudio"
+    assert verhaal.select_one(".mw-verhaal__foto img")["alt"].startswith("Een lege nagelstudio")
+    laren_page = soup(build.site / "gemeenten/laren.html")
+    assert "tel:+31357513299" in {a["href"] for a in laren_page.select("a[href^='tel:']")}
+    assert "Raadzaal, tweede verdieping" in (build.site / "campagne/index.html").read_text(
+        "utf-8")
+
+
+def test_the_editor_without_login_stays_on_the_site_and_passes_axe(
+        browser: Browser, editor: Editor) -> None:
+    """No request leaves localhost before login. The editor's page has a strict security
+    policy (no inline scripts), so this context lets axe's injected script past it."""
+    page, recorder = _new_page(browser, viewport={"width": 1280, "height": 900},
+                               bypass_csp=True)
+    page.goto(editor.url)
+    expect(page.get_by_role("button", name="Inloggen")).to_be_visible(timeout=TIMEOUT)
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert axe_violations(page) == []
+    page.context.close()
+    assert not recorder.external, sorted(set(recorder.external))
+
+
+def test_a_quick_fix_on_a_phone(browser: Browser, editor: Editor) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="nl-NL",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    _login(page, editor)
+    _open(page, editor, "#/collections/gemeenten/entries/huizen")
+    contact = _list_item(page, 0)
+    _expand(contact, "Telefoon")
+    field = page.locator("#" + _field(contact, "Telefoon").get_attribute("id"))
+    box = field.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375 + 1, f"horizontal scroll: {width}px"
+    field.fill("nummer")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.locator('[class*="ControlErrorsList"] li').first).to_contain_text(
+        "dit is geen telefoonnummer", timeout=TIMEOUT)
+    context.close()
