@@ -18,8 +18,8 @@ from helpers import copy_project, run_mkdocs
 from meldwijzer import cli
 from meldwijzer.build import check, generate
 from meldwijzer.errors import DataErrors
-from meldwijzer.site import Options
 from meldwijzer.safety import INVISIBLE
+from meldwijzer.site import Options
 
 PHONES = ["112", "0900-8844", "0800-2000", "14 035", "(035) 629 2059", "033-448 11 86",
           "+31 70 333 44 44", "06 12345678", "+44 20 7946 0018"]

@@ -60,7 +60,8 @@ DECAP_INTEGRITY = ("sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQu
 DECAP_TARBALL = f"https://registry.npmjs.org/decap-cms/-/decap-cms-{DECAP_VERSION}.tgz"
 FOLDER = "beheer"
 BUNDLE = f"{FOLDER}/decap"
-_BUNDLE_FILE = re.compile(r"^(?:\d+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$|^decap-cms\.js\.LICENSE\.txt$")
+_BUNDLE_FILE = re.compile(
+    r"^(?:\d+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$|^decap-cms\.js\.LICENSE\.txt$")
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 
 
@@ -391,11 +392,9 @@ def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
     def option(key: str, label: str) -> dict[str, str]:
         return {"label": f"{label} ({key})" if label != key else key, "value": key}
 
-    regio = [option(c.id, c.id if c.intern else c.naam) for c in site.contacten]
-    everywhere: dict[str, str] = {c.id: (c.id if c.intern else c.naam) for c in site.contacten}
-    for gemeente in site.gemeenten:
-        for contact in gemeente.eigen_contacten:
-            everywhere.setdefault(contact.id, contact.id)
+    # Internal contacts by their id only: the editor's page is public.
+    everywhere = {cid: name or cid for cid, name, _ in site.contact_ids}
+    regio = [option(cid, name or cid) for cid, name, regional in site.contact_ids if regional]
     roles = {r.id: r.naam for r in site.rollen}
     for role in sorted(standard_role_ids()):
         roles.setdefault(role, role)

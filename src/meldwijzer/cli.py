@@ -18,8 +18,8 @@ from mkdocs.utils.yaml import yaml_load
 from .beheer import DECAP_VERSION, BeheerFout, bundle_folder, fetch_bundle
 from .build import generate, leaks_in
 from .errors import DataErrors, ErrorLog
-from .keyed import convert_folder
 from .export import ExportError, export
+from .keyed import convert_folder
 from .safety import printable
 from .scaffold import KINDS, ScaffoldError, create
 from .schema import schemas

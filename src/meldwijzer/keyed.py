@@ -50,17 +50,17 @@ def as_maps(kind: type[BaseModel], doc: Document, log: ErrorLog) -> Document:
         result, problems = keyed_items(value, text_items)
         for index, message in problems:
             clean = False
-            path = (name, index)
-            log.add(doc.file, doc.line(path), list(path), message)
+            where = (name, index)
+            log.add(doc.file, doc.line(where), list(where), message)
         new_data[name] = result
         for index, item in enumerate(value):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 continue
             key = item["id"]
-            for path, line in doc.lines.items():
-                if path[:2] != (name, index):
+            for known, line in doc.lines.items():
+                if tuple(known[:2]) != (name, index):
                     continue
-                rest = path[2:]
+                rest = tuple(known[2:])
                 if text_items and rest[:1] == ("naam",):
                     lines.setdefault((name, key), line)
                 else:

@@ -199,7 +199,17 @@ def _resolve(loaded: Loaded, options: Options, log: ErrorLog) -> Site:
         gemeenten=tuple(gemeenten), signalen=signalen,
         controle_termijn_dagen=regio.controle_termijn_dagen, options=options,
         rol=regio.rolnaam, rollen=rollen, teksten=texts(regio.rolnaam, regio.teksten),
-        sectoren=sector_labels(regio))
+        sectoren=sector_labels(regio), contact_ids=_contact_ids(loaded))
+
+
+def _contact_ids(loaded: Loaded) -> tuple[tuple[str, str | None, bool], ...]:
+    ids: dict[str, tuple[str, str | None, bool]] = {}
+    for part in [loaded.regio, *(p for _, p in loaded.gemeenten)]:
+        if isinstance(part.model, (Regio, Gemeente)):
+            for cid, contact in part.model.contacten.items():
+                ids.setdefault(cid, (cid, None if contact.is_intern else contact.naam,
+                                     part is loaded.regio))
+    return tuple(ids.values())
 
 
 def _gemeente(slug: str, part: Part, regio: Regio, regionaal: dict[str, ResolvedContact],

@@ -242,6 +242,10 @@ class Site:
     """Sector id -> label, the standard list with the region's additions."""
     herkomst: dict[str, str] = field(default_factory=dict)
     """Where each withheld value is written (``file:line: field``), for the messages."""
+    contact_ids: tuple[tuple[str, str | None, bool], ...] = ()
+    """Every contact id of the region, then of the municipalities (internal ones too), with
+    the contact's name when it is public and whether the region has it: the browser
+    editor's choices."""
     handpaginas: tuple[HandPage, ...] = ()
     """The hand-written pages in docs/ (see ``handwritten``)."""
 

@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 import yaml
 from browser_helpers import axe_violations
-from conftest import _new_page, _serve
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from conftest import _new_page, _serve
 from helpers import ROOT, copy_project, keyed_as_maps, run_mkdocs, soup
 
 NODE = "node"

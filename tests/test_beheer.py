@@ -1,0 +1,303 @@
+"""The browser editor's configuration against the data contract: every field of every model is
+in the editor (a new contract field appears there, or this test fails), the region's own
+choices are offered, every value the example data holds passes the form's patterns, and the
+page and bundle are published only where they belong."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import re
+import tarfile
+import types
+import typing
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from helpers import FIXTURES, ROOT, Build, copy_project, keyed_as_maps, run_mkdocs
+from meldwijzer import beheer
+from meldwijzer.build import generate
+from meldwijzer.campagne import Campagne, VerhaalKop
+from meldwijzer.errors import DataErrors
+from meldwijzer.models import Gemeente, Regio, Signaal
+from meldwijzer.site import Options
+from meldwijzer.trainingen import DeelKop, Module
+
+
+def _config(project: Path = ROOT, **options: Any) -> dict[str, Any]:
+    generated = generate(project, Options(site_url="https://meldwijzer.example.org/", **options))
+    loaded: dict[str, Any] = yaml.safe_load(generated.files["beheer/config.yml"])
+    return loaded
+
+
+def _unwrap(kind: Any) -> Any:
+    while True:
+        origin = get_origin(kind)
+        if origin is typing.Annotated:
+            kind = get_args(kind)[0]
+        elif origin in (Union, types.UnionType):
+            options = [a for a in get_args(kind) if a is not type(None)]
+            if len(options) != 1:
+                return kind
+            kind = options[0]
+        else:
+            return kind
+
+
+def model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+    """Every field path of a model, walked independently of the generator; maps keyed by
+    id are lists of blocks with an ``id`` in the editor (contract 1.2)."""
+    out = set()
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        out.add(path)
+        kind = _unwrap(info.annotation)
+        if get_origin(kind) is dict:
+            out.add(f"{path}.id")
+            value = _unwrap(get_args(kind)[1])
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                out |= model_paths(value, f"{path}.")
+            else:
+                out.add(f"{path}.naam")
+            continue
+        if get_origin(kind) is list:
+            kind = _unwrap(get_args(kind)[0])
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            out |= model_paths(kind, f"{path}.")
+    return out
+
+
+def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def _file(config: dict[str, Any], collection: str, name: str) -> dict[str, Any]:
+    return next(f for f in _collection(config, collection)["files"] if f["name"] == name)
+
+
+def test_every_field_of_the_contract_is_in_the_editor() -> None:
+    config = _config()
+    signalen = _file(config, "regio", "signalen")["fields"]
+    assert [f["name"] for f in signalen] == ["signalen"]
+    parts = [c for c in config["collections"] if c["name"].startswith("delen-")]
+    assert len(parts) == len([p for p in (ROOT / "trainingen").iterdir() if p.is_dir()])
+    expected = [
+        (Regio, _file(config, "regio", "regio")["fields"]),
+        (Signaal, signalen[0]["fields"]),
+        (Gemeente, _collection(config, "gemeenten")["fields"]),
+        (Campagne, _file(config, "campagne", "campagne")["fields"]),
+        (VerhaalKop, [f for f in _collection(config, "verhalen")["fields"]
+                      if f["name"] != "body"]),
+        (Module, _collection(config, "trainingen")["fields"]),
+        *((DeelKop, [f for f in part["fields"] if f["name"] != "body"]) for part in parts),
+    ]
+    for model, fields in expected:
+        in_editor = set(beheer.walk(fields))
+        assert in_editor == model_paths(model), (
+            model.__name__, sorted(in_editor ^ model_paths(model)))
+
+
+def test_a_new_kind_of_field_needs_a_widget() -> None:
+    """A field type the editor does not know stops the build of the configuration, instead of
+    leaving the field out of the editor."""
+    from pydantic import Field
+
+    class Nieuw(BaseModel):
+        onbekend: complex = Field(description="x")
+
+    with pytest.raises(TypeError, match="no editor widget"):
+        beheer.Fields({}).of(Nieuw)
+
+
+def test_the_regions_own_choices_are_offered() -> None:
+    config = _config()
+    regio_data = keyed_as_maps(yaml.safe_load((ROOT / "routekaarten/regio.yml").read_text(
+        "utf-8")))
+    assert isinstance(regio_data, dict)
+    signaal = {f["name"]: f for f in _file(config, "regio", "signalen")["fields"][0]["fields"]}
+    werkvelden = signaal["werkvelden"]
+    assert werkvelden["widget"] == "select" and werkvelden["multiple"] is True
+    assert [o["value"] for o in werkvelden["options"]] == list(regio_data["werkvelden"])
+    assert any(o["label"].startswith(regio_data["werkvelden"]["burgerzaken"])
+               for o in werkvelden["options"])
+    vormen = [o["value"] for o in signaal["vormen"]["options"]]
+    assert "arbeidsuitbuiting" in vormen
+    campagne = _file(config, "campagne", "campagne")["fields"]
+    stop = next(f for f in campagne if f["name"] == "tentoonstelling")["fields"]
+    gemeente = next(f for f in stop if f["name"] == "gemeente")
+    slugs = sorted(p.stem for p in (ROOT / "routekaarten/gemeenten").glob("*.yml"))
+    assert sorted(o["value"] for o in gemeente["options"]) == slugs
+    regio = {f["name"]: f for f in _file(config, "regio", "regio")["fields"]}
+    assert {o["value"] for o in regio["kernnummers"]["options"]} == set(regio_data["contacten"])
+    contact = {f["name"]: f for f in regio["contacten"]["fields"]}
+    assert contact["telefoon"]["pattern"][1].startswith("dit is geen telefoonnummer")
+    assert contact["gecontroleerd"]["widget"] == "datetime"
+    assert contact["gecontroleerd"]["format"] == "YYYY-MM-DD"
+    assert "required" not in contact["naam"] and contact["telefoon"]["required"] is False
+    assert contact["zichtbaarheid"]["default"] == "publiek"
+    # Hints are the contract's Dutch descriptions, without notes for developers.
+    assert all("ontract 1." not in json.dumps(f, ensure_ascii=False)
+               for f in _file(config, "regio", "regio")["fields"])
+    # Markdown previews are sanitised: a story's text never runs as code in the editor.
+    markdown = [f for f in _walk_fields(config) if f.get("widget") == "markdown"]
+    assert markdown and all(f.get("sanitize_preview") is True for f in markdown)
+
+
+def _walk_fields(config: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+
+    def visit(fields: list[dict[str, Any]]) -> None:
+        for field in fields:
+            out.append(field)
+            visit(field.get("fields", []))
+    for collection in config["collections"]:
+        visit(collection.get("fields", []))
+        for file in collection.get("files", []):
+            visit(file["fields"])
+    return out
+
+
+def _values(data: Any, key: str | None = None) -> list[tuple[str, str]]:
+    if isinstance(data, dict):
+        return [v for k, value in data.items() for v in _values(value, str(k))]
+    if isinstance(data, list):
+        return [v for value in data for v in _values(value, key)]
+    return [(key or "", str(data))]
+
+
+def test_every_value_in_the_data_passes_the_forms_patterns() -> None:
+    """The editor never refuses what the data contract accepts."""
+    patterns = {"telefoon": beheer._PATTERNS["telefoon"][0],
+                "email": beheer._PATTERNS["email"][0],
+                "website": beheer._PATTERNS["url"][0], "bron": beheer._PATTERNS["url"][0]}
+    checked = 0
+    files = [f for project in (ROOT, FIXTURES) for f in sorted(project.rglob("*.yml"))]
+    for file in files:
+        if {"node_modules", ".cache", "hostile_cases", "golden"} & set(file.parts) or \
+                file.name in ("mkdocs.yml", "case.yml") or ("tests" in file.relative_to(
+                    ROOT).parts[:1] and "fixtures" not in file.parts):
+            continue
+        for key, value in _values(yaml.load(file.read_text("utf-8"), Loader=yaml.BaseLoader)):
+            if key in patterns:
+                assert re.search(patterns[key], value), (file, key, value)
+                checked += 1
+    assert checked > 5
+
+
+def test_the_configuration_is_plain_yaml_and_data_stays_text(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "klein", tmp_path / "p")
+    regio = project / "routekaarten/regio.yml"
+    hostile = "Balie <img src=x onerror=alert(1)> &anker *alias !!python/object {{slug}}"
+    regio.write_text(regio.read_text("utf-8").replace("balie: Balie", f"balie: '{hostile}'"),
+                     "utf-8")
+    text = generate(project, Options()).files["beheer/config.yml"].decode("utf-8")
+    assert not re.search(r"(?m)(^|\s)[&*!][A-Za-z]", text.replace(hostile, "")), \
+        "no anchors, aliases or tags"
+    config = yaml.safe_load(text)
+    options = _file(config, "regio", "signalen")["fields"][0]["fields"]
+    werkvelden = next(f for f in options if f["name"] == "werkvelden")["options"]
+    assert {"label": f"{hostile} (balie)", "value": "balie"} in werkvelden
+
+
+def test_the_bundle_is_pinned_in_one_place() -> None:
+    package = json.loads((ROOT / "package.json").read_text("utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text("utf-8"))
+    assert package["devDependencies"]["decap-cms"] == beheer.DECAP_VERSION
+    entry = lock["packages"]["node_modules/decap-cms"]
+    assert entry["version"] == beheer.DECAP_VERSION
+    assert entry["integrity"] == beheer.DECAP_INTEGRITY
+
+
+def _tarball(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+class _Response(io.BytesIO):
+    def __enter__(self) -> _Response:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+
+def test_fetching_the_bundle_checks_its_integrity(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MELDWIJZER_DECAP", str(tmp_path / "decap"))
+    data = _tarball({"package/dist/decap-cms.js": b"window.CMS = {};",
+                     "package/dist/1.decap-cms.js": b"chunk",
+                     "package/dist/decap-cms.js.map": b"map",
+                     "package/dist/../../buiten.js": b"escape",
+                     "package/package.json": b"{}"})
+    with pytest.raises(beheer.BeheerFout, match="controlesom"):
+        beheer.fetch_bundle(tmp_path, opener=lambda url, timeout: _Response(data))
+    assert not (tmp_path / "decap").exists()
+    digest = base64.b64encode(hashlib.sha512(data).digest()).decode()
+    monkeypatch.setattr(beheer, "DECAP_INTEGRITY", f"sha512-{digest}")
+    folder = beheer.fetch_bundle(tmp_path, opener=lambda url, timeout: _Response(data))
+    assert sorted(p.name for p in folder.iterdir()) == ["1.decap-cms.js", "decap-cms.js"]
+    assert beheer.bundle_folder(tmp_path) == folder
+    assert not (tmp_path.parent / "buiten.js").exists()
+
+
+def test_wrong_editor_settings_are_a_dutch_error(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "klein", tmp_path / "p")
+    with pytest.raises(DataErrors) as caught:
+        generate(project, Options(beheer={"backend": "bitbucket", "repo": "a/b"}))
+    report = caught.value.report()
+    assert "mkdocs.yml:1: extra.beheer: mkdocs.yml: extra.beheer.backend" in report
+    assert "gitlab, github" in report or "'gitlab'" in report
+
+
+def test_the_public_site_has_the_editor_and_the_internal_one_does_not(
+        example_site: Build, example_intern: Build) -> None:
+    editor = example_site.site / "beheer"
+    page = (editor / "index.html").read_text("utf-8")
+    assert '<script src="decap/decap-cms.js"></script>' in page
+    assert 'name="robots" content="noindex, nofollow"' in page
+    assert "default-src 'self'" in page and "<script>" not in page
+    source = beheer.bundle_folder(ROOT)
+    assert source is not None
+    for name in beheer.bundle_files(source):
+        assert (editor / "decap" / name).read_bytes() == (source / name).read_bytes()
+    assert not any(p.suffix == ".map" for p in (editor / "decap").iterdir())
+    assert (editor / "config.yml").is_file() and (editor / "voorbeeld.js").is_file()
+    assert not (example_intern.site / "beheer").exists()
+    # The preview uses the site's own stylesheets, which exist.
+    styles = re.search(r'name="mw-voorbeeldstijlen" content="([^"]*)"', page)
+    assert styles is not None
+    for href in styles.group(1).split():
+        assert (editor / href).resolve().is_file(), href
+
+
+def test_the_git_host_is_allowed_by_the_page_and_nothing_else(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "klein", tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("extra:\n", (
+        "extra:\n  beheer:\n    backend: gitlab\n    repo: regio/meldwijzer\n"
+        "    base_url: https://git.regio.example\n"
+        "    api_root: https://git.regio.example/api/v4\n    app_id: abc123\n"), 1), "utf-8")
+    build = run_mkdocs(project, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    page = (build.site / "beheer/index.html").read_text("utf-8")
+    policy = re.search(r'Content-Security-Policy" content="([^"]*)"', page)
+    assert policy is not None
+    connect = next(d for d in policy.group(1).split("; ") if d.startswith("connect-src"))
+    assert connect.split()[1:] == ["'self'", "blob:", "http://127.0.0.1:8081",
+                                   "https://git.regio.example", "https://gitlab.com"]
+    assert 'role="status"' not in page  # configured: no notice
+    config_data = yaml.safe_load((build.site / "beheer/config.yml").read_text("utf-8"))
+    assert config_data["backend"]["repo"] == "regio/meldwijzer"
+    assert config_data["backend"]["api_root"] == "https://git.regio.example/api/v4"
+    assert config_data["publish_mode"] == "editorial_workflow"
