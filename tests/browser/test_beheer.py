@@ -282,3 +282,27 @@ def test_a_quick_fix_on_a_phone(browser: Browser, editor: Editor) -> None:
     expect(page.locator('[class*="ControlErrorsList"] li').first).to_contain_text(
         "dit is geen telefoonnummer", timeout=TIMEOUT)
     context.close()
+
+
+def test_a_trainer_adds_a_part_to_a_module(browser: Browser, editor: Editor) -> None:
+    """A new part gets its file name from its number and title (contract 1.2 front matter)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    module = sorted(p.name for p in (editor.repo / "trainingen").iterdir() if p.is_dir())[0]
+    _login(page, editor)
+    _open(page, editor, f"#/collections/delen-{module}/new")
+    page.get_by_label("Volgnummer", exact=True).fill("09")
+    page.get_by_label("Titel", exact=True).fill("Vragen uit de zaal")
+    page.locator('[data-slate-editor="true"]').last.click()
+    page.keyboard.type("# Vragen?\n\nWat wil je nog weten?")
+    _save(page)
+    context.close()
+    branch = f"cms/delen-{module}/09-vragen-uit-de-zaal"
+    assert branch in _git(editor.repo, "branch", "--list", "cms/*")
+    text = _git(editor.repo, "show", f"{branch}:trainingen/{module}/09-vragen-uit-de-zaal.md")
+    assert text.startswith("---\n") and "titel: Vragen uit de zaal" in text
+    worktree = editor.repo.parent / "deel"
+    _git(editor.repo, "worktree", "add", "-q", str(worktree), branch)
+    checked = subprocess.run([sys.executable, "-m", "meldwijzer", "--map", str(worktree),
+                              "check"], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
