@@ -37,11 +37,14 @@ def data_files(root: Path) -> list[tuple[Path, str]]:
     out = []
     for file in sorted(root.rglob("*")):
         relative = file.relative_to(root).as_posix()
-        if file.suffix == ".md" and not file.read_text("utf-8").startswith("---\n"):
-            continue  # a training part without front matter
+        if relative.split("/")[0] in {"node_modules", "site", "tests"} or relative.startswith("."):
+            continue  # installed packages and build output are not project data
         for entry in REGISTRY:
-            if fnmatch.fnmatch(relative, entry.pattern):
-                out.append((file, entry.schema))
+            if not fnmatch.fnmatch(relative, entry.pattern):
+                continue
+            if file.suffix == ".md" and not file.read_text("utf-8").startswith("---\n"):
+                continue  # a training part without front matter
+            out.append((file, entry.schema))
     return out
 
 
