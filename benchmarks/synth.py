@@ -45,6 +45,8 @@ def make_project(dest: Path, n: int, with_extras: bool = True) -> Path:
     regio = yaml.safe_load((data / "regio.yml").read_text("utf-8"))
     template = yaml.safe_load((ROOT / "routekaarten" / "gemeenten" / "hilversum.yml")
                               .read_text("utf-8"))
+    if isinstance(template["contacten"], list):  # the list form of contract 1.2
+        template["contacten"] = {item.pop("id"): item for item in template["contacten"]}
     taken: set[str] = set()
     for i in range(n):
         name = _name(rng, taken)
@@ -84,6 +86,9 @@ def _fit_campaign(dest: Path, slugs: list[str]) -> None:
     """Point the campaign's stops at the synthetic municipalities."""
     file = dest / "campaign" / "campagne.yml"
     text = file.read_text("utf-8")
-    for old, new in zip(re.findall(r"gemeente: (\S+)", text), slugs, strict=False):
+    stops = re.findall(r"gemeente: (\S+)", text)
+    if len(slugs) < len(stops):
+        raise ValueError(f"the campaign visits {len(stops)} municipalities: make as many")
+    for old, new in zip(stops, slugs, strict=False):
         text = text.replace(f"gemeente: {old}\n", f"gemeente: {new}\n", 1)
     file.write_text(text, "utf-8")

@@ -110,3 +110,26 @@ def test_other_numbers_are_not_taken_for_internal_ones(site_copy: Path,
     page.write_text(page.read_text("utf-8") + "<p>06 11223345 en 06 112233 en 611223</p>",
                     "utf-8")
     audit_site(site_copy, generated)
+
+
+def test_several_processes_find_exactly_what_one_finds(site_copy: Path,
+                                                        generated: Generated) -> None:
+    """A large site is audited by worker processes: the same findings, planted leaks,
+    foreign loads and comments spread over different files (so over different workers)."""
+    from meldwijzer.audit import Audit
+
+    pages = sorted(p for p in site_copy.rglob("*.html") if "beheer" not in p.parts)
+    assert len(pages) >= 6
+    pages[0].write_text("<p>Bel 06-11223344</p>", "utf-8")
+    pages[1].write_text('<img src="https://elders.example/x.png">', "utf-8")
+    pages[2].write_text("<p>a</p><!-- b -->", "utf-8")
+    pages[3].write_text("<p>GEHEIM-OVERLEG@VOORBEELD.NL</p>", "utf-8")
+    pages[4].write_text('<a href="https://vreemd.example/">x</a>', "utf-8")
+    arguments = (site_copy, generated.site.verborgen, None, {"www.politie.nl"})
+    one = Audit(*arguments).run(processes=1)
+    three = Audit(*arguments).run(processes=3)
+    assert one.leaks and one.third_party and one.comments and one.foreign
+    assert (one.leaks, one.third_party, one.foreign, one.comments) == \
+        (three.leaks, three.third_party, three.foreign, three.comments)
+    assert {name for name, _ in one.leaks} == {
+        pages[0].relative_to(site_copy).as_posix(), pages[3].relative_to(site_copy).as_posix()}

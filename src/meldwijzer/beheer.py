@@ -608,3 +608,17 @@ def page(site_name: str, instellingen: Instellingen | None, styles: list[str],
 
 def asset(name: str) -> bytes:
     return (resources.files("meldwijzer") / "assets" / "beheer" / name).read_bytes()
+
+
+def editor_files(root: Path, site_name: str, raw_settings: Any, styles: list[str]
+                 ) -> tuple[dict[str, bytes], dict[str, Path]]:
+    """The editor's page and scripts (path: content) and Decap's bundle (path: the file to
+    copy; empty when it is missing). The configuration comes from the ``beheer`` page
+    family. Used by the MkDocs adapter and by ``meldwijzer export``."""
+    bundle = bundle_folder(root)
+    copied = {} if bundle is None else {f"{BUNDLE}/{name}": bundle / name
+                                        for name in bundle_files(bundle)}
+    written = {f"{FOLDER}/index.html": page(site_name, settings(raw_settings), styles,
+                                            bundle is not None).encode("utf-8")}
+    written |= {f"{FOLDER}/{name}": asset(name) for name in PAGE_ASSETS}
+    return written, copied

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from . import static
+from . import beheer, static
 from .atomic import intern_folder
 from .build import Generated, generate, leaks_in
 from .errors import DataErrors
@@ -51,6 +51,8 @@ def export(root: Path, dest: Path, options: Options, config_file: Path | None = 
     if hand_written.is_dir():
         shutil.copytree(hand_written, docs, ignore=shutil.ignore_patterns(".*"))
     _write_generated(generated, docs)
+    if options.profiel != "intern":
+        _write_editor(root, config, docs)
     for name in static.ALL:
         _write(docs / static.FOLDER / name, static.read(name))
     for name, data in static.theme_files().items():
@@ -65,6 +67,21 @@ def _write_generated(generated: Generated, docs: Path) -> None:
         _write(docs / uri, content.encode("utf-8"))
     for path, data in generated.files.items():
         _write(docs / path, data)
+
+
+def _write_editor(root: Path, config: dict[str, Any], docs: Path) -> None:
+    """The browser editor (public only), as the hook adds it; its preview uses our own
+    stylesheets (the theme's file name belongs to whichever engine builds the export)."""
+    styles = [f"../{static.FOLDER}/{name}" for name in static.STYLESHEETS]
+    styles += [f"../{path}" for path in config.get("extra_css") or []]
+    extra = config.get("extra") or {}
+    written, copied = beheer.editor_files(root, str(config.get("site_name", "")),
+                                          extra.get("beheer") if isinstance(extra, dict)
+                                          else None, styles)
+    for path, data in written.items():
+        _write(docs / path, data)
+    for path, source in copied.items():
+        _write(docs / path, source.read_bytes())
 
 
 def _write(path: Path, data: bytes) -> None:

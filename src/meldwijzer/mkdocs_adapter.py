@@ -284,23 +284,19 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
 def _add_editor(files: Files, config: MkDocsConfig, root: Path) -> None:
     """The browser editor's page, its preview script and Decap's bundle (the configuration
     is a generated file of the ``beheer`` page family)."""
-    bundle = beheer.bundle_folder(root)
-    if bundle is None:
-        log.warning("beheer/: Decap CMS ontbreekt, de browsereditor werkt niet. Draai "
-                    "'meldwijzer beheer-ophalen' (of 'npm ci') en bouw opnieuw.")
-    else:
-        for name in beheer.bundle_files(bundle):
-            files.append(File.generated(config, f"{beheer.BUNDLE}/{name}",
-                                        abs_src_path=str(bundle / name)))
     theme_css = sorted(f.src_uri for f in files
                        if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css",
                                        f.src_uri))
     styles = [f"../{path}" for path in [*theme_css, *config.extra_css]]
-    page = beheer.page(config.site_name, beheer.settings(config.extra.get("beheer")), styles,
-                       bundle is not None)
-    files.append(_generated_file(config, f"{beheer.FOLDER}/index.html", page))
-    for name in beheer.PAGE_ASSETS:
-        files.append(_generated_file(config, f"{beheer.FOLDER}/{name}", beheer.asset(name)))
+    written, copied = beheer.editor_files(root, config.site_name, config.extra.get("beheer"),
+                                          styles)
+    if not copied:
+        log.warning("beheer/: Decap CMS ontbreekt, de browsereditor werkt niet. Draai "
+                    "'meldwijzer beheer-ophalen' (of 'npm ci') en bouw opnieuw.")
+    for path, source in copied.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
+    for path, data in written.items():
+        files.append(_generated_file(config, path, data))
 
 
 def page_markdown(markdown: str, page: Page) -> str:
