@@ -133,3 +133,19 @@ def test_several_processes_find_exactly_what_one_finds(site_copy: Path,
         (three.leaks, three.third_party, three.foreign, three.comments)
     assert {name for name, _ in one.leaks} == {
         pages[0].relative_to(site_copy).as_posix(), pages[3].relative_to(site_copy).as_posix()}
+
+
+def test_only_the_pinned_editor_bundle_is_skipped(site_copy: Path, generated: Generated) -> None:
+    """Decap's bundle is skipped while it is byte for byte the pinned package; anything else
+    under beheer/ (a changed bundle file, a hand-written page) is audited."""
+    bundle = site_copy / "beheer" / "decap" / "decap-cms.js"
+    assert bundle.is_file()
+    audit_site(site_copy, generated)
+    original = bundle.read_bytes()
+    bundle.write_bytes(original + b"\n// bel 06 1122 3344\n")
+    with pytest.raises(Abort, match=r"beheer/decap/decap-cms\.js"):
+        audit_site(site_copy, generated)
+    bundle.write_bytes(original)
+    (site_copy / "beheer" / "decap" / "extra.html").write_text("<p>Interne Persoon</p>", "utf-8")
+    with pytest.raises(Abort, match=r"beheer/decap/extra\.html"):
+        audit_site(site_copy, generated)
