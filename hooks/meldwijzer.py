@@ -32,6 +32,11 @@ def on_page_markdown(markdown, page, config, files):
     return mkdocs_adapter.page_markdown(markdown, page)
 
 
+@event_priority(-1000)  # the page as it will be written, after every plugin changed it
+def on_post_page(output, page, config):
+    return mkdocs_adapter.post_page(output, page, config)
+
+
 @event_priority(-1000)  # after every plugin has written its files (offline: -100)
 def on_post_build(config):
     mkdocs_adapter.post_build(config)

@@ -11,6 +11,7 @@ import concurrent.futures
 import gzip
 import hashlib
 import html
+import json
 import multiprocessing
 import os
 import re
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 
-from . import files
+from . import cache, files
 from .safety import INVISIBLE, printable
 from .yamlread import MAX_FILE_BYTES
 
@@ -160,17 +161,18 @@ def site_texts(site_dir: Path, names: Iterable[str] | None = None
     """(name, content, is text, bytes) of every file in the site (or of ``names``); gzip
     files unpacked."""
     for name in site_files(site_dir) if names is None else names:
-        file = site_dir / name
-        data = file.read_bytes()
-        if file.suffix == ".gz":
-            data = gzip.decompress(data)
-            suffix = Path(file.stem).suffix
-        else:
-            suffix = file.suffix
-        if suffix.lower() in _BINARY:
-            yield name, data.decode("latin-1"), False, data
-        else:
-            yield name, data.decode("utf-8", "replace"), True, data
+        yield name, *decode(name, (site_dir / name).read_bytes())
+
+
+def decode(name: str, data: bytes) -> tuple[str, bool, bytes]:
+    """(content, is text, bytes) of a file published as ``name``; gzip unpacked."""
+    suffix = Path(name).suffix
+    if suffix == ".gz":
+        data = gzip.decompress(data)
+        suffix = Path(Path(name).stem).suffix
+    if suffix.lower() in _BINARY:
+        return data.decode("latin-1"), False, data
+    return data.decode("utf-8", "replace"), True, data
 
 
 def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -241,49 +243,70 @@ class Audit:
         self.third_party: list[tuple[str, str]] = []
         self.foreign: list[tuple[str, str]] = []
         self.comments: list[str] = []
+        self.digests: dict[str, str] = {}
+        self.results: dict[str, Findings] = {}
 
-    def run(self, processes: int | None = None) -> Audit:
-        """Check every file. A large site is split over ``processes`` worker processes
-        (default: one per processor, at most four, from PARALLEL_FROM files on); each file
-        is checked exactly as in one process, and the findings are the same sets."""
+    def run(self, processes: int | None = None,
+            known: dict[str, tuple[str, Findings]] | None = None) -> Audit:
+        """Check every file. ``known`` holds findings of files checked before (name:
+        (sha256, findings)), from a stream during the build or the memo of earlier builds:
+        they count only for a file whose bytes have exactly that digest now. The rest is
+        split over ``processes`` worker processes on a large site (default: one per
+        processor, at most four, from PARALLEL_FROM files on); each file is checked exactly
+        as in one process."""
         names = site_files(self.site_dir)
+        known = known or {}
+        results: dict[str, Findings] = {}
+        todo = []
+        for name in names:
+            digest = hashlib.sha256((self.site_dir / name).read_bytes()).hexdigest()
+            self.digests[name] = digest
+            if name in known and known[name][0] == digest:
+                results[name] = known[name][1]
+            else:
+                todo.append(name)
         if processes is None:
-            processes = min(os.cpu_count() or 1, 4) if len(names) >= PARALLEL_FROM else 1
+            processes = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
         if processes <= 1:
-            found = self.scan(names)
+            results |= self.scan(todo)
         else:
             # "spawn": a build under `mkdocs serve` has threads, which fork does not copy.
             context = multiprocessing.get_context("spawn")
-            shares = [names[i::processes] for i in range(processes)]
+            shares = [todo[i::processes] for i in range(processes)]
             with concurrent.futures.ProcessPoolExecutor(processes, mp_context=context) as pool:
-                parts = list(pool.map(_scan_share, [self.arguments] * processes, shares))
-            found = tuple(set().union(*(part[i] for part in parts))  # type: ignore[assignment]
-                          for i in range(4))
-        leaks, third, foreign, comment = found
-        self.leaks, self.third_party = sorted(leaks), sorted(third)
-        self.foreign, self.comments = sorted(foreign), sorted(comment)
+                for part in pool.map(_scan_share, [self.arguments] * processes, shares):
+                    results |= part
+        self.results = results
+        self.leaks = sorted((n, v) for n, found in results.items() for v in found[0])
+        self.third_party = sorted((n, h) for n, found in results.items() for h in found[1])
+        self.foreign = sorted((n, h) for n, found in results.items() for h in found[2])
+        self.comments = sorted(n for n, found in results.items() if found[3])
         return self
 
-    def scan(self, names: list[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]],
-                                              set[tuple[str, str]], set[str]]:
-        """(leaks, third-party loads, foreign links, comments) in the files ``names``."""
-        leaks, third, foreign, comment = set(), set(), set(), set()
+    def scan(self, names: list[str]) -> dict[str, Findings]:
+        """The findings in the files ``names``, read from the site folder."""
+        return {name: self.check(name, data) for name, data in
+                ((name, (self.site_dir / name).read_bytes()) for name in names)}
+
+    def check(self, name: str, raw: bytes) -> Findings:
+        """(withheld values, hosts it loads from, foreign hosts it links to, has a comment)
+        for one file's bytes as they are published under ``name``."""
+        if name in self.skip and hashlib.sha256(raw).hexdigest() == self.skip[name]:
+            return CLEAN  # Decap's bundle, byte for byte the pinned package (see vendored)
+        text, is_text, data = decode(name, raw)
         screen = self.finder is not None or self.phone_finder is not None
-        for name, text, is_text, data in site_texts(self.site_dir, names):
-            if name in self.skip and hashlib.sha256(data).hexdigest() == self.skip[name]:
-                continue  # Decap's bundle, byte for byte the pinned package (see vendored)
-            if screen and self.candidates(data):
-                leaks |= {(name, secret) for secret in self.secrets_in(text, is_text)}
-            if name.endswith((".html", ".css")):
-                for loads, host in absolute_addresses(text):
-                    if loads and host != self.own_host:
-                        third.add((name, host))
-                    elif name.endswith(".html") and self.allowed is not None \
-                            and host not in self.allowed and name != EDITOR:
-                        foreign.add((name, host))
-            if name.endswith(".html") and _COMMENT.search(text):
-                comment.add(name)
-        return leaks, third, foreign, comment
+        leaked = sorted(self.secrets_in(text, is_text)) if screen and self.candidates(data) \
+            else []
+        third, foreign = set(), set()
+        if name.endswith((".html", ".css")):
+            for loads, host in absolute_addresses(text):
+                if loads and host != self.own_host:
+                    third.add(host)
+                elif name.endswith(".html") and self.allowed is not None \
+                        and host not in self.allowed and name != EDITOR:
+                    foreign.add(host)
+        comment = name.endswith(".html") and _COMMENT.search(text) is not None
+        return tuple(leaked), tuple(sorted(third)), tuple(sorted(foreign)), comment
 
     def candidates(self, data: bytes) -> bool:
         """A quick first look at a file's bytes: could any withheld value be in it?
@@ -333,12 +356,73 @@ PARALLEL_FROM = 2000
 more than it saves."""
 
 
+Findings = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
+CLEAN: Findings = ((), (), (), False)
+
+
 def _scan_share(arguments: tuple[Path, list[str], str | None, set[str] | None,
                                  dict[str, str]],
-                names: list[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]],
-                                           set[tuple[str, str]], set[str]]:
+                names: list[str]) -> dict[str, Findings]:
     """One worker process's part of ``Audit.run``."""
     return Audit(*arguments).scan(names)
+
+
+_audits: dict[str, Audit] = {}
+
+
+def _check_batch(key: str, arguments: tuple[Path, list[str], str | None, set[str] | None,
+                                            dict[str, str]],
+                 batch: list[tuple[str, bytes]]) -> dict[str, Findings]:
+    """A helper process's part of a ``Stream`` (the Audit is made once per process)."""
+    audit = _audits.get(key)
+    if audit is None:
+        audit = _audits[key] = Audit(*arguments)
+    return {name: audit.check(name, data) for name, data in batch}
+
+
+class Stream:
+    """The audit of a build that starts while MkDocs still writes pages.
+
+    Each page (and each generated file) is handed over as the bytes MkDocs writes, and
+    checked in a helper process (see ``worker``) while the build goes on. After the build
+    ``Audit.run`` uses these findings only for files whose bytes on disk have the same
+    digest (a plugin that changes a file later gets it checked again), and checks the rest
+    itself. The findings are those of ``Audit.run`` alone (tested)."""
+
+    BATCH_BYTES = 2_000_000
+
+    def __init__(self, arguments: tuple[Path, list[str], str | None, set[str] | None,
+                                        dict[str, str]],
+                 pool: concurrent.futures.Executor) -> None:
+        self.arguments = arguments
+        self.key = hashlib.sha256(repr(arguments).encode()).hexdigest()
+        self.pool = pool
+        self.digests: dict[str, str] = {}
+        self.futures: list[concurrent.futures.Future[dict[str, Findings]]] = []
+        self.batch: list[tuple[str, bytes]] = []
+        self.size = 0
+
+    def add(self, name: str, data: bytes) -> None:
+        self.digests[name] = hashlib.sha256(data).hexdigest()
+        self.batch.append((name, data))
+        self.size += len(data)
+        if self.size >= self.BATCH_BYTES:
+            self._submit()
+
+    def _submit(self) -> None:
+        if self.batch:
+            self.futures.append(self.pool.submit(_check_batch, self.key, self.arguments,
+                                                 self.batch))
+        self.batch, self.size = [], 0
+
+    def results(self) -> dict[str, tuple[str, Findings]]:
+        """(digest, findings) per file handed over."""
+        self._submit()
+        out: dict[str, tuple[str, Findings]] = {}
+        for future in self.futures:
+            for name, found in future.result().items():
+                out[name] = (self.digests[name], found)
+        return out
 
 
 def _entity(match: re.Match[bytes]) -> bytes:
@@ -425,12 +509,55 @@ def absolute_addresses(text: str) -> Iterator[tuple[bool, str]]:
         yield resource, host
 
 
-def audit_site(site_dir: Path, generated: Generated) -> None:
+def audit_arguments(generated: Generated, site_dir: Path
+                    ) -> tuple[Path, list[str], str | None, set[str] | None, dict[str, str]]:
+    """What the audit of a build of ``generated`` compares with (see ``Audit``)."""
     site_url = generated.site.options.site_url
     own_host = urlsplit(site_url).hostname if site_url else None
     allowed = data_hosts(generated.root) | ({own_host} if own_host else set())
-    found = Audit(site_dir, generated.site.verborgen, own_host, allowed,
-                  vendored(generated.root)).run()
+    return (site_dir, sorted(generated.site.verborgen), own_host, allowed,
+            vendored(generated.root))
+
+
+def _memo_file(generated: Generated, arguments: tuple[Any, ...]) -> Path | None:
+    """Where the digests of files found clean under these arguments are kept between
+    builds (in the project's cache, never in the site); None without a cache."""
+    folder = cache.Cache.for_project(generated.root).folder
+    if folder is None:
+        return None
+    _, secrets, own_host, allowed, skip = arguments
+    key = hashlib.sha256(json.dumps(
+        [Path(__file__).read_text("utf-8"), (Path(__file__).parent / "safety.py").read_text(
+            "utf-8"), secrets, own_host, sorted(allowed or ()),
+         sorted(skip.items())], ensure_ascii=True).encode()).hexdigest()
+    return folder / "audit" / f"{key}.json"
+
+
+def _read_memo(file: Path | None) -> dict[str, tuple[str, Findings]]:
+    try:
+        clean = json.loads(file.read_text("utf-8")) if file else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(clean, dict):
+        return {}
+    return {str(name): (str(digest), CLEAN) for name, digest in clean.items()}
+
+
+def audit_site(site_dir: Path, generated: Generated, stream: Stream | None = None) -> None:
+    """The audit after a build: every file of the site in ``site_dir``. Files that were
+    found clean in an earlier build with the same data, code and settings count as clean
+    when their bytes are the same (the memo); files the ``stream`` checked during the build
+    likewise."""
+    arguments = audit_arguments(generated, site_dir)
+    memo = _memo_file(generated, arguments)
+    known = _read_memo(memo)
+    if stream is not None:
+        known |= stream.results()
+    found = Audit(*arguments).run(known=known)
+    if memo is not None:
+        cache.Cache.store(memo, json.dumps(
+            {name: found.digests[name] for name, result in found.results.items()
+             if result == CLEAN}, sort_keys=True).encode())
     problems = [f"{name}: bevat de interne waarde \"{printable(value)}\""
                 for name, value in found.leaks]
     problems += [f"{name}: laadt iets van een andere website ({host})"

@@ -6,10 +6,11 @@ export`` both call it. It raises ``DataErrors`` with every problem of every file
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cache
+from . import cache, worker
 from .audit import Audit
 from .beheer import BeheerFout
 from .beheer import settings as editor_settings
@@ -105,13 +106,26 @@ def leaks_in(generated: Generated) -> list[DataError]:
     return sorted(set(errors))
 
 
-def generate(root: Path, options: Options) -> Generated:
+SHARED = (trainingen,)
+"""Families that a helper process renders on a large build (see ``worker``): the slides
+and handouts of every module for every municipality, about as much work as all the other
+families together."""
+
+
+def generate(root: Path, options: Options, helpers: Executor | None = None) -> Generated:
     site = check(root, options)
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
+    away = {family.__name__: helpers.submit(worker.family_output, family.__name__, site, root)
+            for family in SHARED} if helpers is not None else {}
     for family in FAMILIES:
-        pages.update(family.pages(site))
-        files.update(family.files(site))
+        if family.__name__ not in away:
+            pages.update(family.pages(site))
+            files.update(family.files(site))
+    for future in away.values():
+        family_pages, family_files = future.result()
+        pages.update(family_pages)
+        files.update(family_files)
     nav: list[NavEntry] = [{"Startpagina": "index.md"}]
     for family in (routekaarten, keten, signalen, campagne, trainingen, algemeen, opendata,
                    intern):

@@ -52,11 +52,12 @@ class Cache:
             pass
         data = make()
         self.misses += 1
-        self._store(path, data)
+        self.store(path, data)
         return data
 
     @staticmethod
-    def _store(path: Path, data: bytes) -> None:
+    def store(path: Path, data: bytes) -> None:
+        """Write ``data`` to ``path`` atomically; a failure only costs speed."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

@@ -17,6 +17,7 @@ Event order and why:
 
 from __future__ import annotations
 
+import concurrent.futures
 import html
 import logging
 import os
@@ -31,8 +32,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, beheer, static
-from .audit import audit_site
+from . import atomic, beheer, static, worker
+from .audit import Stream, audit_arguments, audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
 from .files import SPECIAL, path_problem
@@ -135,9 +136,12 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     _apply_profile(config, options)
     _refuse_unsafe_features(config)
     _add_theme_files(config)
+    helpers = worker.start() if not serve and worker.wanted(root) else None
     try:
-        generated = generate(root, options)
+        generated = generate(root, options, helpers)
     except DataErrors as errors:
+        if helpers is not None:
+            helpers.shutdown(wait=False, cancel_futures=True)
         for error in errors.errors:
             log.error(str(error))
         if not serve:
@@ -162,7 +166,30 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         _note_nav(config, generated.nav)
     else:
         atomic.begin(config, options.profiel, dirty=_state.dirty)
+        if helpers is not None:
+            _start_stream(config, generated, helpers)
     return config
+
+
+_streams: dict[int, Stream] = {}
+
+
+def _start_stream(config: MkDocsConfig, generated: Generated,
+                  helpers: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Audit pages while MkDocs writes the next ones, in the build's helpers (see
+    ``audit.Stream``); without helpers the audit runs after the build."""
+    stream = Stream(audit_arguments(generated, Path(config.site_dir)), helpers)
+    _streams[id(config)] = stream
+    for path, data in generated.files.items():
+        stream.add(path, data)
+
+
+def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Hand the page as MkDocs will write it to the audit stream (a last-priority event)."""
+    stream = _streams.get(id(config))
+    if stream is not None:
+        stream.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+    return output
 
 
 def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:  # type: ignore[type-arg]
@@ -278,6 +305,11 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))
     elif isinstance(generated, Generated):
         _add_editor(files, config, root)
+    stream = _streams.get(id(config))
+    if stream is not None:  # files MkDocs copies as they are (theme assets, ours)
+        for file in files:
+            if not file.is_documentation_page() and file.dest_uri not in stream.digests:
+                stream.add(file.dest_uri, file.content_bytes)
     return files
 
 
@@ -313,11 +345,19 @@ def page_markdown(markdown: str, page: Page) -> str:
 def post_build(config: MkDocsConfig) -> None:
     generated = _generated.pop(id(config), None)
     if isinstance(generated, Generated):
-        atomic.finish(config, lambda site_dir: audit_site(site_dir, generated))
+        stream = _streams.pop(id(config), None)
+        try:
+            atomic.finish(config, lambda site_dir: audit_site(site_dir, generated, stream))
+        finally:
+            if stream is not None:
+                stream.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def build_error() -> None:
     """MkDocs reports a failed build without its config: use the one being built."""
     if _state.config is not None:
         _generated.pop(id(_state.config), None)
+        stream = _streams.pop(id(_state.config), None)
+        if stream is not None:
+            stream.pool.shutdown(wait=False, cancel_futures=True)
         atomic.fail(_state.config)
