@@ -113,7 +113,12 @@ families together."""
 
 
 def generate(root: Path, options: Options, helpers: Executor | None = None) -> Generated:
+    codes = helpers.submit(worker.qr_codes, zakkaart.likely_urls(root, options), root) \
+        if helpers is not None else None
     site = check(root, options)
+    zakkaart.ahead.clear()
+    if codes is not None:
+        zakkaart.ahead.update(codes.result())
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
     away = {family.__name__: helpers.submit(worker.family_output, family.__name__, site, root)
@@ -126,6 +131,7 @@ def generate(root: Path, options: Options, helpers: Executor | None = None) -> G
         family_pages, family_files = future.result()
         pages.update(family_pages)
         files.update(family_files)
+    zakkaart.ahead.clear()
     nav: list[NavEntry] = [{"Startpagina": "index.md"}]
     for family in (routekaarten, keten, signalen, campagne, trainingen, algemeen, opendata,
                    intern):

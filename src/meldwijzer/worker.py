@@ -1,10 +1,11 @@
 """Helper processes for a large build: the processors MkDocs leaves idle.
 
 MkDocs renders pages in one process. On a machine with more processors (every CI runner),
-a national build hands two kinds of independent work to helper processes: page families
-that are pure functions of the checked site (the training slides and handouts), rendered
-while the main process renders the other families, and the leak audit of each page,
-checked while MkDocs writes the next ones (``audit.Stream``). The output is the same
+a national build hands three kinds of independent work to helper processes: the pocket
+cards' QR codes while the main process reads and checks the data, page families that are
+pure functions of the checked site (the training slides and handouts) while the main process
+renders the other families, and the leak audit of each page while MkDocs writes the next
+ones (``audit.Stream``). The output is the same
 bytes as without helpers (tested); a small site or a single processor uses none.
 """
 
@@ -74,3 +75,11 @@ def family_output(module: str, site: Site, root: Path
     pages: dict[str, str] = family.pages(site)
     files: dict[str, bytes] = family.files(site)
     return pages, files
+
+
+def qr_codes(urls: list[str], root: Path) -> dict[str, bytes]:
+    """Pocket-card QR codes for ``urls`` (through the project's cache)."""
+    from .pages import zakkaart
+
+    cache.use(cache.Cache.for_project(root))
+    return {url: zakkaart.qr_svg(url) for url in urls}

@@ -47,6 +47,8 @@ class RenderedSlide:
     vraag: Vraag | None = None
     uitleg: Markup | None = None
     """The explanation of the quiz answer (sanitised HTML), shown in the trainer's notes."""
+    kort: Markup | None = None
+    """The route steps or the numbers, rendered (the same for every module and view)."""
 
 
 def segments(text: str) -> list[str | None]:
@@ -67,19 +69,25 @@ def html(markdown_text: str) -> Markup:
     return Markup(render_markdown(markdown_text))
 
 
-def render_slides(site: Site, module: ResolvedModule,
-                  gemeente: ResolvedGemeente) -> list[RenderedSlide]:
-    """The module's slides for one municipality, the route marker expanded."""
+Memo = dict[tuple[str, int, int], Markup]
+
+
+def render_slides(site: Site, module: ResolvedModule, gemeente: ResolvedGemeente,
+                  memo: Memo | None = None) -> list[RenderedSlide]:
+    """The module's slides for one municipality, the route marker expanded. ``memo`` keeps
+    the rendered routes and numbers of each municipality for the next module and view."""
     out: list[RenderedSlide] = []
+    memo = {} if memo is None else memo
     for slide in module.slides:
-        out += _expand(site, slide, gemeente)
+        out += _expand(site, slide, gemeente, memo)
     out += [RenderedSlide(f"Quizvraag {i}", vraag=vraag,
                           uitleg=html(vraag.uitleg) if vraag.uitleg else None)
             for i, vraag in enumerate(module.quiz, start=1)]
     return out
 
 
-def _expand(site: Site, slide: Slide, gemeente: ResolvedGemeente) -> list[RenderedSlide]:
+def _expand(site: Site, slide: Slide, gemeente: ResolvedGemeente,
+            memo: Memo) -> list[RenderedSlide]:
     parts = segments(slide.tekst) or [""]
     out: list[RenderedSlide] = []
     for part in parts:
@@ -89,10 +97,19 @@ def _expand(site: Site, slide: Slide, gemeente: ResolvedGemeente) -> list[Render
                           for i in range(0, len(route.stappen), STEPS_PER_SLIDE)]
                 for n, chunk in enumerate(chunks, start=1):
                     suffix = f" ({n}/{len(chunks)})" if len(chunks) > 1 else ""
+                    # The route objects live as long as the site: their id is a safe key.
+                    key = ("route", id(route), n)
+                    if key not in memo:
+                        memo[key] = Markup(render("trainingen/_route_kort.html.j2",
+                                                  stappen=chunk))
                     out.append(RenderedSlide(f"{route.titel} in {gemeente.naam}{suffix}",
-                                             stappen=chunk))
-            out.append(RenderedSlide(f"Wie bel je in {gemeente.naam}?",
-                                     nummers=tuple(numbers(site, gemeente))))
+                                             stappen=chunk, kort=memo[key]))
+            key = ("nummers", id(gemeente), 0)
+            nummers = tuple(numbers(site, gemeente))
+            if key not in memo:
+                memo[key] = Markup(render("trainingen/_nummers.html.j2", nummers=nummers))
+            out.append(RenderedSlide(f"Wie bel je in {gemeente.naam}?", nummers=nummers,
+                                     kort=memo[key]))
         else:
             out.append(RenderedSlide(slide.titel, html=html(part)))
     return out
@@ -102,6 +119,11 @@ def pages(site: Site) -> dict[str, str]:
     if not site.trainingen:
         return {}
     out = {OVERZICHT: render_page(OVERZICHT, "trainingen/overzicht.md.j2", site)}
+    # Each municipality's routes and numbers, rendered once for every module's handout.
+    kort = {g.slug: ([Markup(render("trainingen/_route_kort.html.j2", stappen=r.stappen))
+                      for r in g.routes],
+                     Markup(render("trainingen/_nummers.html.j2", nummers=numbers(site, g))))
+            for g in site.gemeenten}
     for module in site.trainingen:
         uri = module_uri(module)
         out[uri] = render_page(uri, "trainingen/module.md.j2", site, module=module,
@@ -113,7 +135,8 @@ def pages(site: Site) -> dict[str, str]:
             uri = handout_uri(module, gemeente)
             out[uri] = render_page(uri, "trainingen/handout.md.j2", site, module=module,
                                    gemeente=gemeente, signalen=_key_signals(site, module),
-                                   nummers=numbers(site, gemeente))
+                                   kort_routes=kort[gemeente.slug][0],
+                                   kort_nummers=kort[gemeente.slug][1])
     return out
 
 
@@ -137,9 +160,10 @@ def _key_signals(site: Site, module: ResolvedModule) -> list[ResolvedSignaal]:
 
 def files(site: Site) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
+    memo: Memo = {}
     for module in site.trainingen:
         for gemeente in site.gemeenten:
-            slides = render_slides(site, module, gemeente)
+            slides = render_slides(site, module, gemeente, memo)
             for notes in (False, True):
                 path = slides_path(module, gemeente, notes)
                 other = "presentatie" if notes else "notities"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import segno
 
 from .. import cache
-from ..site import ResolvedContact, ResolvedGemeente, Site
+from ..site import Options, ResolvedContact, ResolvedGemeente, Site
 from . import NavEntry, render_page
 
 MAX_NUMBERS = 5
@@ -35,10 +36,30 @@ QR_MASK = 3
 letting segno try all eight costs three times as long."""
 
 
+ahead: dict[str, bytes] = {}
+"""QR codes a helper process made while the data was checked (see ``build.generate``)."""
+
+
 def qr_svg(url: str) -> bytes:
     """A QR code as SVG, deterministic for the same URL (cached by content, see ``cache``)."""
+    if url in ahead:
+        return ahead[url]
     key = f"{url}\0m\0{QR_MASK}\0{segno.__version__}".encode()
     return cache.current().get("qr", key, lambda: _qr_svg(url))
+
+
+def route_url(site_or_options: Site | Options, slug: str) -> str | None:
+    """The address the pocket card's QR code points to: the municipality's routekaart."""
+    return site_or_options.page_url(f"gemeenten/{slug}.md")
+
+
+def likely_urls(root: Path, options: Options) -> list[str]:
+    """The QR addresses of the municipality files in ``root``, known before the data is
+    checked (a file that turns out invalid only costs a QR code made in vain)."""
+    folder = root / "routekaarten" / "gemeenten"
+    urls = [route_url(options, p.stem) for p in sorted(folder.glob("*.y*ml"))] \
+        if folder.is_dir() else []
+    return [url for url in urls if url]
 
 
 def _qr_svg(url: str) -> bytes:
@@ -58,7 +79,7 @@ def pages(site: Site) -> dict[str, str]:
             uri, "zakkaart/zakkaart.md.j2", site, gemeente=gemeente,
             stappen=route.stappen[:MAX_STEPS], meer=len(route.stappen) > MAX_STEPS,
             route=route, nummers=numbers(site, gemeente),
-            route_url=site.page_url(f"gemeenten/{gemeente.slug}.md"),
+            route_url=route_url(site, gemeente.slug),
             qr=qr_path(gemeente.slug).removeprefix("zakkaart/"))
     return out
 
@@ -66,7 +87,7 @@ def pages(site: Site) -> dict[str, str]:
 def files(site: Site) -> dict[str, bytes]:
     out = {}
     for gemeente in site.gemeenten:
-        url = site.page_url(f"gemeenten/{gemeente.slug}.md")
+        url = route_url(site, gemeente.slug)
         if url:
             out[qr_path(gemeente.slug)] = qr_svg(url)
     return out
