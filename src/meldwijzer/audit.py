@@ -13,7 +13,6 @@ import hashlib
 import html
 import json
 import multiprocessing
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -251,9 +250,9 @@ class Audit:
         """Check every file. ``known`` holds findings of files checked before (name:
         (sha256, findings)), from a stream during the build or the memo of earlier builds:
         they count only for a file whose bytes have exactly that digest now. The rest is
-        split over ``processes`` worker processes on a large site (default: one per
-        processor, at most four, from PARALLEL_FROM files on); each file is checked exactly
-        as in one process."""
+        split over ``processes`` worker processes on a large site (default: this process
+        and the build's helpers, see ``worker``, from PARALLEL_FROM files on); each file is
+        checked exactly as in one process."""
         names = site_files(self.site_dir)
         known = known or {}
         results: dict[str, Findings] = {}
@@ -266,7 +265,9 @@ class Audit:
             else:
                 todo.append(name)
         if processes is None:
-            processes = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
+            from .worker import processes as helpers
+
+            processes = 1 + helpers() if len(todo) >= PARALLEL_FROM else 1
         if processes <= 1:
             results |= self.scan(todo)
         else:
