@@ -59,6 +59,11 @@ def test_phone_numbers_compare_as_their_national_digits() -> None:
     ("trainingen/notities.html", "<p>Bel 06 - 11 22 33 44 na de training</p>"),
     ("sitemap.xml", "<loc>geheim-overleg@voorbeeld.nl</loc>"),
     ("campagne/campagne.ics", "DESCRIPTION:Bel 0031 6 11223344"),
+    # Separators written as character references, or as characters of several bytes.
+    ("index.html", "<footer>Vragen? 06&#8209;1122&#8209;3344</footer>"),
+    ("index.html", "<footer>06&ndash;11&nbsp;22&#x2011;33&#45;44</footer>"),
+    ("index.html", "<footer>06 \u2014 11223344</footer>"),
+    ("index.html", "<footer>06\u2011\u200a11\u202f22\u202f33\u202f44</footer>"),
 ])
 def test_an_internal_value_anywhere_fails_the_audit(site_copy: Path, generated: Generated,
                                                     file: str, text: str) -> None:
@@ -149,3 +154,32 @@ def test_only_the_pinned_editor_bundle_is_skipped(site_copy: Path, generated: Ge
     (site_copy / "beheer" / "decap" / "extra.html").write_text("<p>Interne Persoon</p>", "utf-8")
     with pytest.raises(Abort, match=r"beheer/decap/extra\.html"):
         audit_site(site_copy, generated)
+
+
+def test_check_and_export_find_internal_values_in_hand_written_files(
+        klein_site: Build, tmp_path: Path) -> None:
+    """docs/ is published as it is: a page, an attachment or a file name with an internal
+    value is found by `meldwijzer check` and refused by `meldwijzer export` (whose output
+    another engine builds without our audit), as the build's audit would."""
+    import subprocess
+    import sys
+
+    from helpers import copy_project
+
+    for name, content in (("contact.md", "# Contact\n\nBel Eva: 06&#8209;1122&#8209;3344\n"),
+                          ("bijlagen/lijst.txt", "interne persoon"),
+                          ("bijlagen/overleg-06-11223344.txt", "niets")):
+        project = copy_project(klein_site.project, tmp_path / name.replace("/", "_"))
+        target = project / "docs" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, "utf-8")
+        checked = subprocess.run([sys.executable, "-m", "meldwijzer", "--map", str(project),
+                                  "check"], capture_output=True, text=True, check=False)
+        assert checked.returncode == 1, (name, checked.stdout, checked.stderr)
+        assert f"docs/{name}" in checked.stderr and "is intern" in checked.stderr, checked.stderr
+        out = tmp_path / f"export-{target.stem}"
+        exported = subprocess.run([sys.executable, "-m", "meldwijzer", "--map", str(project),
+                                   "export", str(out)], capture_output=True, text=True,
+                                  check=False)
+        assert exported.returncode != 0, (name, exported.stdout)
+        assert not (out / "docs" / name).exists()

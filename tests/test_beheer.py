@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import tarfile
 import types
 import typing
@@ -245,6 +246,9 @@ def test_fetching_the_bundle_checks_its_integrity(tmp_path: Path,
     assert not (tmp_path / "decap").exists()
     digest = base64.b64encode(hashlib.sha512(data).digest()).decode()
     monkeypatch.setattr(beheer, "DECAP_INTEGRITY", f"sha512-{digest}")
+    monkeypatch.setattr(beheer, "pinned_digests", lambda: {
+        "decap-cms.js": hashlib.sha256(b"window.CMS = {};").hexdigest(),
+        "1.decap-cms.js": hashlib.sha256(b"chunk").hexdigest()})
     folder = beheer.fetch_bundle(tmp_path, opener=lambda url, timeout: _Response(data))
     assert sorted(p.name for p in folder.iterdir()) == ["1.decap-cms.js", "decap-cms.js"]
     assert beheer.bundle_folder(tmp_path) == folder
@@ -256,7 +260,7 @@ def test_wrong_editor_settings_are_a_dutch_error(tmp_path: Path) -> None:
     with pytest.raises(DataErrors) as caught:
         generate(project, Options(beheer={"backend": "bitbucket", "repo": "a/b"}))
     report = caught.value.report()
-    assert "mkdocs.yml:1: extra.beheer: mkdocs.yml: extra.beheer.backend" in report
+    assert "mkdocs.yml:1: extra.beheer: backend: " in report
     assert "gitlab, github" in report or "'gitlab'" in report
 
 
@@ -264,7 +268,9 @@ def test_the_public_site_has_the_editor_and_the_internal_one_does_not(
         example_site: Build, example_intern: Build) -> None:
     editor = example_site.site / "beheer"
     page = (editor / "index.html").read_text("utf-8")
-    assert '<script src="decap/decap-cms.js"></script>' in page
+    assert '<script src="laden.js"></script>' in page
+    assert '"decap/decap-cms.js"' in (editor / "laden.js").read_text("utf-8")
+    assert (editor / "../assets/images/favicon.png").resolve().is_file()
     assert 'name="robots" content="noindex, nofollow"' in page
     assert "default-src 'self'" in page and "<script>" not in page
     source = beheer.bundle_folder(ROOT)
@@ -301,3 +307,58 @@ def test_the_git_host_is_allowed_by_the_page_and_nothing_else(tmp_path: Path) ->
     assert config_data["backend"]["repo"] == "regio/meldwijzer"
     assert config_data["backend"]["api_root"] == "https://git.regio.example/api/v4"
     assert config_data["publish_mode"] == "editorial_workflow"
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x",
+      "base_url": "https://git.example:{{SITE}}"}, "base_url: gebruik een gewoon adres"),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x",
+      "base_url": "https://git.example:443;object-src *"}, "base_url: "),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x",
+      "api_root": "https://git.example/api/v4'; script-src *"}, "api_root: "),
+    ({"backend": "gitlab", "repo": "a/b"}, "app_id ontbreekt"),
+    ({"backend": "github", "repo": "a/b"}, "base_url ontbreekt"),
+])
+def test_settings_that_could_change_the_policy_or_log_in_elsewhere_are_refused(
+        tmp_path: Path, settings: dict[str, str], message: str) -> None:
+    """The Git server's address goes into the page's security policy: only a plain https
+    address is taken. Without app_id (GitLab) or an OAuth service (GitHub) Decap would log
+    in through Netlify: refused too."""
+    project = copy_project(FIXTURES / "klein", tmp_path / "p")
+    with pytest.raises(DataErrors) as caught:
+        generate(project, Options(beheer=settings))
+    report = caught.value.report()
+    assert f"mkdocs.yml:1: extra.beheer: {message}" in report, report
+    assert ".." not in report
+
+
+def test_the_page_substitutes_once(tmp_path: Path) -> None:
+    """A site name that looks like a placeholder stays text: it cannot pull the policy's
+    hosts (or anything else) into the page."""
+    linked = beheer.settings({"backend": "gitlab", "repo": "a/b", "app_id": "x",
+                              "base_url": "https://git.regio.example"})
+    page = beheer.page("Regio {{HOSTS}} {{NOTICE}} <script>", linked, [], True)
+    assert "<title>Beheer: Regio {{HOSTS}} {{NOTICE}} &lt;script&gt;</title>" in page
+    assert '<meta name="mw-gekoppeld" content="ja">' in page
+    unlinked = beheer.page("Regio", None, [], True)
+    assert '<meta name="mw-gekoppeld" content="nee">' in unlinked
+    assert "Vraag de beheerder" in unlinked
+
+
+def test_a_changed_bundle_is_not_published(tmp_path: Path) -> None:
+    """The bundle's files are checked against the digests shipped with meldwijzer: a changed
+    file in the cache (a planted script) keeps the editor off the site, with a warning."""
+    source = beheer.bundle_folder(ROOT)
+    assert source is not None and beheer.bundle_problem(source) is None
+    planted = tmp_path / "decap"
+    shutil.copytree(source, planted)
+    (planted / "decap-cms.js").write_bytes((planted / "decap-cms.js").read_bytes()
+                                           + b"\nfetch('https://elders.example/');\n")
+    project = copy_project(FIXTURES / "klein", tmp_path / "p")
+    build = run_mkdocs(project, tmp_path / "site", strict=False,
+                       env={"MELDWIJZER_DECAP": str(planted)})
+    assert build.returncode == 0, build.log
+    assert "decap-cms.js wijkt af van het vastgezette pakket" in build.log
+    assert not (build.site / "beheer" / "decap").exists()
+    assert "elders.example" not in "".join(
+        p.read_text("utf-8", "replace") for p in build.site.rglob("*.js"))

@@ -13,7 +13,7 @@ import pytest
 from helpers import FIXTURES, copy_project
 from meldwijzer.build import check, generate
 from meldwijzer.errors import DataErrors
-from meldwijzer.site import Options
+from meldwijzer.site import Options, Site
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -96,3 +96,59 @@ def test_a_file_that_cannot_be_converted_is_left_alone(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "oosterdorp.yml:1: Dit bestand kan niet automatisch worden omgezet" in done.stderr
     assert {f: f.read_bytes() for f in (project / "routekaarten").rglob("*.yml")} == before
+
+
+def test_comments_between_contacts_stay_with_the_contact_below(tmp_path: Path) -> None:
+    """A comment above a contact (as the starter file of `meldwijzer nieuw` had) belongs to
+    that contact: it stays above it, and the block above keeps its own indentation."""
+    project = copy_project(FIXTURES / "klein", tmp_path / "project")
+    file = project / "routekaarten/gemeenten/oosterdorp.yml"
+    file.write_text(
+        "naam: Oosterdorp\n"
+        "contacten:\n"
+        "  # Het eerste aanspreekpunt.\n"
+        "  aandachtfunctionaris:\n"
+        "    naam: Aandachtfunctionaris\n"
+        "    email: af@oosterdorp.voorbeeld.nl   # het adres van het team\n"
+        "    # intern:\n"
+        "    #   persoon: iemand\n"
+        "    gecontroleerd: 2026-10-01\n"
+        "\n"
+        "  # Het algemene nummer van de gemeente,\n"
+        "  # voor wie de aandachtfunctionaris niet bereikt.\n"
+        "  gemeente:\n"
+        "    naam: Gemeente Oosterdorp\n"
+        "    telefoon: 14 035\n"
+        "    gecontroleerd: 2026-10-01\n"
+        "\n"
+        "# Eigen signalen (mag weg).\n", "utf-8")
+    before = check(project, Options(vandaag=TODAY))
+    done = lijstvorm(project)
+    assert done.returncode == 0, done.stderr
+    assert file.read_text("utf-8") == (
+        "naam: Oosterdorp\n"
+        "contacten:\n"
+        "  # Het eerste aanspreekpunt.\n"
+        "  - id: aandachtfunctionaris\n"
+        "    naam: Aandachtfunctionaris\n"
+        "    email: af@oosterdorp.voorbeeld.nl   # het adres van het team\n"
+        "    # intern:\n"
+        "    #   persoon: iemand\n"
+        "    gecontroleerd: 2026-10-01\n"
+        "\n"
+        "  # Het algemene nummer van de gemeente,\n"
+        "  # voor wie de aandachtfunctionaris niet bereikt.\n"
+        "  - id: gemeente\n"
+        "    naam: Gemeente Oosterdorp\n"
+        "    telefoon: 14 035\n"
+        "    gecontroleerd: 2026-10-01\n"
+        "\n"
+        "# Eigen signalen (mag weg).\n")
+    after = check(project, Options(vandaag=TODAY))
+
+    def contacts(site: Site) -> list[tuple[object, ...]]:
+        return [(c.id, c.naam, c.telefoon, c.email, c.gecontroleerd)
+                for c in site.gemeente("oosterdorp").contacten.values()]
+
+    assert contacts(after) == contacts(before)
+    assert len(contacts(before)) >= 2

@@ -136,17 +136,16 @@ EDITOR = "beheer/index.html"
 
 
 def vendored(root: Path) -> dict[str, str]:
-    """Decap's bundle as the build publishes it (site path: sha256). Its files are skipped
-    by the audit only while their bytes are exactly the pinned package's (checked against
-    its integrity when fetched, by npm from package-lock otherwise): a file put in their
-    place, from docs/ for instance, is audited like any other."""
+    """Decap's bundle as the build publishes it (site path: sha256 of the pinned package,
+    shipped with meldwijzer). Its files are skipped by the audit only while their bytes are
+    exactly those: a file put in their place, from docs/ or a changed cache, is audited like
+    any other."""
     from . import beheer
 
-    folder = beheer.bundle_folder(root)
-    if folder is None:
+    if beheer.bundle_folder(root) is None:
         return {}
-    return {f"{beheer.BUNDLE}/{name}": hashlib.sha256((folder / name).read_bytes()).hexdigest()
-            for name in beheer.bundle_files(folder)}
+    return {f"{beheer.BUNDLE}/{name}": digest
+            for name, digest in beheer.pinned_digests().items()}
 
 
 def site_files(site_dir: Path) -> list[str]:
@@ -296,8 +295,10 @@ class Audit:
             return CLEAN  # Decap's bundle, byte for byte the pinned package (see vendored)
         text, is_text, data = decode(name, raw)
         screen = self.finder is not None or self.phone_finder is not None
-        leaked = sorted(self.secrets_in(text, is_text)) if screen and self.candidates(data) \
-            else []
+        leaked = set(self.secrets_in(text, is_text)) if screen and self.candidates(data) \
+            else set()
+        if screen:  # the file's name is published too
+            leaked |= self.secrets_in(_NAME_SEPARATORS.sub(" ", name), True)
         third, foreign = set(), set()
         if name.endswith((".html", ".css")):
             for loads, host in absolute_addresses(text):
@@ -307,7 +308,7 @@ class Audit:
                         and host not in self.allowed and name != EDITOR:
                     foreign.add(host)
         comment = name.endswith(".html") and _COMMENT.search(text) is not None
-        return tuple(leaked), tuple(sorted(third)), tuple(sorted(foreign)), comment
+        return tuple(sorted(leaked)), tuple(sorted(third)), tuple(sorted(foreign)), comment
 
     def candidates(self, data: bytes) -> bool:
         """A quick first look at a file's bytes: could any withheld value be in it?
@@ -334,8 +335,11 @@ class Audit:
         if self.digit_finder is not None:
             if _OTHER_DIGIT_BYTES.search(view):
                 view = view.decode("utf-8", "replace").translate(_DIGITS).encode("utf-8")
-            for entity, char in _PUNCTUATION_ENTITIES:
-                view = view.replace(entity, char)
+            # Between the digits, count characters, not bytes: any character reference
+            # (&#8209;, &ndash;) and any other non-ASCII character is one separator.
+            if b"&" in view:
+                view = _ANY_ENTITY.sub(b"-", view)
+            view = _NON_ASCII_CHAR.sub(b"-", view)
             digits = _KEEP_DIGITS.sub(b"", _PHONE_GAP.sub(b"\n", view))
             return self.digit_finder.search(digits) is not None
         return False
@@ -437,8 +441,9 @@ _PLACEHOLDER = "\ue000"
 _SEPARATOR = rb"(?:[^a-z0-9\x80-\xff]|&#[0-9]+;|&[a-z]+;|%[0-9a-f]{2})*"
 _PHONE_GAP = re.compile(rb"[^0-9]{4,}|[a-z]")
 _KEEP_DIGITS = re.compile(rb"[^0-9\n]+")
-_PUNCTUATION_ENTITIES = ((b"&#45;", b"-"), (b"&#40;", b"("), (b"&#41;", b")"), (b"&#46;", b"."),
-                         (b"&#43;", b"+"), (b"&#47;", b"/"), (b"&#160;", b" "), (b"&nbsp;", b" "))
+_NAME_SEPARATORS = re.compile(r"[/._-]+")
+_ANY_ENTITY = re.compile(rb"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
+_NON_ASCII_CHAR = re.compile(rb"[\xc0-\xff][\x80-\xbf]*")
 
 
 def _sequence_finder(secrets: Iterable[str]) -> re.Pattern[bytes] | None:

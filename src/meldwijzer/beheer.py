@@ -20,6 +20,7 @@ import base64
 import hashlib
 import html
 import io
+import json
 import os
 import re
 import tarfile
@@ -33,7 +34,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 
 from .campagne import Campagne, VerhaalKop
@@ -86,40 +87,98 @@ class Instellingen(Model):
     auth_type: Literal["pkce", "implicit"] = Field(
         "pkce", description="pkce (aanbevolen voor GitLab) of implicit.")
 
+    @field_validator("base_url", "api_root")
+    @classmethod
+    def _plain_address(cls, value: str | None) -> str | None:
+        # The address goes into the page's security policy: only https, a host name, a port
+        # number and a plain path, nothing that could end or extend the policy.
+        if value is not None and not _SERVER.fullmatch(value):
+            raise ValueError("gebruik een gewoon adres zoals https://git.regio.nl (alleen "
+                             "https, een servernaam, eventueel een poortnummer en een pad)")
+        return value
+
+    @model_validator(mode="after")
+    def _login_possible(self) -> Instellingen:
+        # Without these Decap falls back to Netlify's login service, which is not ours.
+        if self.backend == "gitlab" and not self.app_id:
+            raise ValueError("app_id ontbreekt: maak in GitLab een OAuth-applicatie (redirect-"
+                             "URI het adres van beheer/, scope api) en zet de Application ID "
+                             "hier")
+        if self.backend == "github" and not self.base_url:
+            raise ValueError("base_url ontbreekt: GitHub vraagt een eigen OAuth-dienst voor "
+                             "het inloggen (zie de README); zet het adres daarvan hier")
+        return self
+
+
+_SERVER = re.compile(r"https://[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::[0-9]{1,5})?"
+                     r"(?:/[A-Za-z0-9._~/-]*)?")
+
 
 def settings(raw: Any) -> Instellingen | None:
     """The ``extra.beheer`` block of mkdocs.yml, checked; None when it is absent."""
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise BeheerFout("mkdocs.yml: extra.beheer hoort een blok te zijn met backend, repo "
-                         "en (voor GitLab) app_id. Zie de README, 'Publiceren zonder "
-                         "ontwikkelaar'.")
+        raise BeheerFout("Dit hoort een blok te zijn met backend, repo en (voor GitLab) "
+                         "app_id. Zie de README, 'Publiceren zonder ontwikkelaar'.")
     try:
         return Instellingen.model_validate({k: str(v) for k, v in raw.items()})
     except ValidationError as exc:
-        problems = "; ".join(f"extra.beheer.{'.'.join(map(str, e['loc']))}: "
-                             f"{e['ctx']['bericht'] if e['type'] == 'meldwijzer' else e['msg']}"
-                             for e in exc.errors(include_url=False))
-        raise BeheerFout(f"mkdocs.yml: {problems}. Zie de README, 'Publiceren zonder "
+        problems = "; ".join(
+            (f"{'.'.join(map(str, e['loc']))}: " if e["loc"] else "")
+            + (e["ctx"]["bericht"] if e["type"] == "meldwijzer" else
+               e["msg"].removeprefix("Value error, ")).rstrip(".")
+            for e in exc.errors(include_url=False))
+        raise BeheerFout(f"{problems}. Zie de README, 'Publiceren zonder "
                          "ontwikkelaar'.") from None
 
 
 # --- the bundle -----------------------------------------------------------------------------
 
 def bundle_folder(root: Path) -> Path | None:
-    """Where Decap's files are: the cache of ``beheer-ophalen`` or the project's npm folder,
-    only at the pinned version."""
+    """Where Decap's files are, byte for byte the pinned package: the cache of
+    ``beheer-ophalen`` or the project's npm folder. None when neither is."""
+    return find_bundle(root)[0]
+
+
+def find_bundle(root: Path) -> tuple[Path | None, str | None]:
+    """(the bundle's folder, None) or (None, why a bundle that is there is not used)."""
+    problem = None
     cached = _cache_folder(root)
     if (cached / "decap-cms.js").is_file():
-        return cached
-    npm = root / "node_modules" / "decap-cms"
-    try:
-        version = yaml.safe_load((npm / "package.json").read_text("utf-8")).get("version")
-    except (OSError, yaml.YAMLError, AttributeError):
-        return None
-    if version == DECAP_VERSION and (npm / "dist" / "decap-cms.js").is_file():
-        return npm / "dist"
+        problem = bundle_problem(cached)
+        if problem is None:
+            return cached, None
+    npm = root / "node_modules" / "decap-cms" / "dist"
+    if (npm / "decap-cms.js").is_file():
+        npm_problem = bundle_problem(npm)
+        if npm_problem is None:
+            return npm, None
+        problem = problem or npm_problem
+    return None, problem
+
+
+def pinned_digests() -> dict[str, str]:
+    """The sha256 of every file the site publishes from the pinned Decap package, shipped
+    with meldwijzer (taken from the package whose npm integrity is DECAP_INTEGRITY)."""
+    pinned = json.loads((resources.files("meldwijzer") / "data" / "decap-cms.sha256.json")
+                        .read_text("utf-8"))
+    if pinned.get("versie") != DECAP_VERSION:
+        raise BeheerFout(f"decap-cms.sha256.json hoort bij {pinned.get('versie')}, niet bij "
+                         f"{DECAP_VERSION}.")
+    files: dict[str, str] = pinned["bestanden"]
+    return files
+
+
+def bundle_problem(folder: Path) -> str | None:
+    """Why the files in ``folder`` are not the pinned package (None: they are)."""
+    for name, digest in pinned_digests().items():
+        try:
+            actual = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+        except OSError:
+            return f"{folder}/{name} ontbreekt"
+        if actual != digest:
+            return f"{folder}/{name} wijkt af van het vastgezette pakket"
     return None
 
 
@@ -130,7 +189,7 @@ def _cache_folder(root: Path) -> Path:
 
 def bundle_files(folder: Path) -> list[str]:
     """The file names of the bundle that the site publishes (no source maps)."""
-    return sorted(p.name for p in folder.iterdir() if _BUNDLE_FILE.match(p.name) and p.is_file())
+    return sorted(pinned_digests())
 
 
 def fetch_bundle(root: Path, opener: Any = urllib.request.urlopen) -> Path:
@@ -156,8 +215,9 @@ def fetch_bundle(root: Path, opener: Any = urllib.request.urlopen) -> Path:
                 source = archive.extractfile(member)
                 assert source is not None
                 (staging / name).write_bytes(source.read())
-    if not (staging / "decap-cms.js").is_file():
-        raise BeheerFout("Het pakket van Decap CMS bevat geen decap-cms.js; niets opgeslagen.")
+    if bundle_problem(staging) is not None:
+        raise BeheerFout("Het pakket van Decap CMS bevat niet precies de vastgelegde "
+                         "bestanden; niets opgeslagen.")
     if target.exists():
         for old in target.iterdir():
             old.unlink()
@@ -563,7 +623,7 @@ def walk(config_fields: list[dict[str, Any]], prefix: str = "") -> Iterator[str]
 
 # --- the page ---------------------------------------------------------------------------------
 
-PAGE_ASSETS = ("beheer.css", "voorbeeld.js")
+PAGE_ASSETS = ("beheer.css", "laden.js", "voorbeeld.js")
 
 
 def git_hosts(instellingen: Instellingen | None) -> list[str]:
@@ -578,7 +638,12 @@ def git_hosts(instellingen: Instellingen | None) -> list[str]:
         if value:
             parts = urlsplit(value)
             hosts.append(f"{parts.scheme}://{parts.netloc}")
+    if not all(_ORIGIN.fullmatch(host) for host in hosts):
+        raise BeheerFout("base_url of api_root is geen gewoon adres.")
     return sorted(set(hosts))
+
+
+_ORIGIN = re.compile(r"https://[a-z0-9.-]+(?::[0-9]{1,5})?")
 
 
 def page(site_name: str, instellingen: Instellingen | None, styles: list[str],
@@ -593,17 +658,19 @@ def page(site_name: str, instellingen: Instellingen | None, styles: list[str],
                        "eerst <code>meldwijzer beheer-ophalen</code> (of <code>npm ci</code>) "
                        "en bouw de site opnieuw.")
     if instellingen is None:
-        notices.append("De editor is nog niet gekoppeld aan een Git-server. Stel in mkdocs.yml "
-                       "onder <code>extra: beheer:</code> de server en de repository in (zie de "
-                       "README). Op je eigen computer werkt hij al: start <code>sh "
-                       "scripts/beheer</code>.")
+        notices.append("De editor is nog niet gekoppeld aan de Git-server van de regio, dus "
+                       "inloggen kan hier nog niet. Vraag de beheerder van de site om hem te "
+                       "koppelen (README, 'Instellen'). Wil je hem op je eigen computer "
+                       "proberen? Start dan <code>sh scripts/beheer</code>.")
     notice = "".join(f'<p class="mw-beheer-melding" role="status">{n}</p>' for n in notices)
-    hosts = " ".join(git_hosts(instellingen))
-    return (template.replace("{{HOSTS}}", html.escape(hosts))
-            .replace("{{LOCAL}}", f"http://127.0.0.1:{local_port()}")
-            .replace("{{STYLES}}", html.escape(" ".join(styles)))
-            .replace("{{SITE}}", html.escape(site_name))
-            .replace("{{NOTICE}}", notice))
+    values = {"HOSTS": html.escape(" ".join(git_hosts(instellingen))),
+              "LOCAL": f"http://127.0.0.1:{local_port()}",
+              "STYLES": html.escape(" ".join(styles)),
+              "SITE": html.escape(site_name),
+              "GEKOPPELD": "ja" if instellingen is not None else "nee",
+              "NOTICE": notice}
+    # One pass: a value never passes through another substitution.
+    return re.sub(r"\{\{([A-Z]+)\}\}", lambda m: values[m.group(1)], template)
 
 
 def asset(name: str) -> bytes:

@@ -10,7 +10,9 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cache, worker
+import pathspec
+
+from . import cache, files, worker
 from .audit import Audit
 from .beheer import BeheerFout
 from .beheer import settings as editor_settings
@@ -34,6 +36,7 @@ from .pages import (
 from .resolve import load_routekaarten
 from .site import Options, Site
 from .trainingen import load_trainingen
+from .yamlread import MAX_FILE_BYTES
 
 FAMILIES = (algemeen, routekaarten, keten, signalen, zakkaart, campagne, trainingen,
             opendata, intern, beheer)
@@ -95,8 +98,10 @@ def leaks_in(generated: Generated) -> list[DataError]:
     errors = []
     contents = [*generated.pages.items(),
                 *((p, d.decode("utf-8", "replace")) for p, d in generated.files.items())]
-    for uri, text in contents:
-        for value in sorted(audit.secrets_in(text, is_text=True)):
+    found = [(uri, sorted(audit.secrets_in(text, is_text=True))) for uri, text in contents]
+    found += _leaks_in_docs(generated, audit)
+    for uri, values in found:
+        for value in values:
             where = generated.site.herkomst.get(value, "")
             file, _, rest = where.partition(":")
             line, _, field_path = rest.partition(": ")
@@ -110,6 +115,32 @@ SHARED = (trainingen,)
 """Families that a helper process renders on a large build (see ``worker``): the slides
 and handouts of every module for every municipality, about as much work as all the other
 families together."""
+
+
+def _leaks_in_docs(generated: Generated, audit: Audit) -> list[tuple[str, list[str]]]:
+    """Withheld values in the hand-written files of docs/ (pages, attachments, their names),
+    which MkDocs publishes as they are: the audit after the build would stop them, check
+    and export find them first."""
+    options = generated.site.options
+    docs = generated.root / options.docs_dir
+    if not docs.is_dir():
+        return []
+    excluded = pathspec.GitIgnoreSpec.from_lines(["templates/", *options.exclude_docs])
+    out = []
+    for file in sorted(docs.rglob("*")):
+        relative = file.relative_to(docs)
+        if any(part.startswith(".") for part in relative.parts) or not file.is_file() \
+                or file.is_symlink() or excluded.match_file(relative.as_posix()):
+            continue  # not published (hidden, excluded); links are refused by the checks
+        try:
+            data = files.read_bytes(file, generated.root, MAX_FILE_BYTES)
+        except (files.FileProblem, OSError):
+            continue  # reported by the checks of docs/
+        name = f"{options.docs_dir}/{relative.as_posix()}"
+        values = list(audit.check(name, data)[0])
+        if values:
+            out.append((name, values))
+    return out
 
 
 def generate(root: Path, options: Options, helpers: Executor | None = None) -> Generated:

@@ -125,7 +125,11 @@ def to_lists(text: str, kind: type[BaseModel], doc: Document) -> str:
             while end < len(lines) and (not lines[end].strip() or lines[end].lstrip(" ")
                                         .startswith("#") or _indent(lines[end]) > indent):
                 end += 1
-            while end > start + 1 and not lines[end - 1].strip():
+            # Blank lines and comments at the key's own indentation or less after the block
+            # belong to what follows (a comment above the next contact).
+            while end > start + 1 and (not lines[end - 1].strip() or (
+                    lines[end - 1].lstrip(" ").startswith("#")
+                    and _indent(lines[end - 1]) <= indent)):
                 end -= 1
             rest = head[len(key) + 1:].strip()
             pad = " " * (indent + 2)
@@ -138,7 +142,9 @@ def to_lists(text: str, kind: type[BaseModel], doc: Document) -> str:
                 if rest:
                     raise ConversionError(f"regel {start + 1}: het blok staat op één regel")
                 body = lines[start + 1:end]
-                inner = min((_indent(b) for b in body if b.strip()), default=indent + 2)
+                inner = min((_indent(b) for b in body
+                             if b.strip() and not b.lstrip(" ").startswith("#")),
+                            default=indent + 2)
                 new += [(pad + b[inner:]) if b.strip() and _indent(b) >= inner else b
                         for b in body]
             rewrites[start] = (new, end)

@@ -30,7 +30,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import _new_page, _serve
-from helpers import ROOT, copy_project, keyed_as_maps, run_mkdocs, soup
+from helpers import ROOT, Build, copy_project, keyed_as_maps, run_mkdocs, soup
 
 NODE = "node"
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -315,3 +315,32 @@ def test_a_trainer_adds_a_part_to_a_module(browser: Browser, editor: Editor) -> 
     checked = subprocess.run([sys.executable, "-m", "meldwijzer", "--map", str(worktree),
                               "check"], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_an_unlinked_editor_on_a_real_host_offers_no_login(browser: Browser,
+                                                            example_site: Build) -> None:
+    """Not linked to a Git server (no extra.beheer) and opened on the site's own address:
+    Decap is not loaded (it would offer a login through Netlify); the page says in Dutch
+    whom to ask. The site is served under a made-up host name through the browser's own
+    request routing, so nothing leaves the machine."""
+    local = _serve(example_site.site, "/")
+    context = browser.new_context()
+    requested: list[str] = []
+
+    def proxy(route: Any) -> None:
+        url = route.request.url
+        requested.append(url)
+        if url.startswith("http://regio.test/"):
+            route.fulfill(response=route.fetch(url=url.replace("http://regio.test/", local)))
+        else:
+            route.abort()
+
+    context.route("**/*", proxy)
+    page = context.new_page()
+    page.goto("http://regio.test/beheer/index.html", wait_until="load")
+    page.wait_for_timeout(1500)
+    notice = page.locator(".mw-beheer-melding").first.inner_text()
+    context.close()
+    assert "Vraag de beheerder van de site" in notice
+    assert any(u.endswith("/beheer/laden.js") for u in requested), requested
+    assert not [u for u in requested if "decap" in u or not u.startswith("http://regio.test/")]
