@@ -74,8 +74,8 @@ def check_references(loaded: Loaded, log: ErrorLog) -> None:
         if isinstance(contacts, dict) and "aandachtfunctionaris" not in contacts:
             log.add(gemeente.doc.file, gemeente.doc.line(("contacten",)), ["contacten"],
                     "De gemeente heeft geen contact 'aandachtfunctionaris'. Voeg onder "
-                    "contacten een blok 'aandachtfunctionaris:' toe met naam, email of "
-                    "telefoon en gecontroleerd.")
+                    "contacten een blok '- id: aandachtfunctionaris' toe (in de oude vorm: "
+                    "'aandachtfunctionaris:') met naam, email of telefoon en gecontroleerd.")
         _check_routes(gemeente.routes, gemeente.doc, log, roles)
         if loaded.werkvelden is not None:
             _check_signalen(gemeente, ("signalen",), loaded.werkvelden, log, sectors)

@@ -245,7 +245,7 @@ def _gemeente(slug: str, part: Part, regio: Regio, regionaal: dict[str, Resolved
         log.add(doc.file, doc.line(path), list(path), "Op de openbare site heeft deze "
                 "gemeente geen eerste aanspreekpunt: de aandachtfunctionaris is intern en er "
                 f"is geen openbaar contact '{GENERAL_CONTACT}' met het algemene nummer. Voeg "
-                f"onder contacten een blok '{GENERAL_CONTACT}:' toe (naam, telefoon, "
+                f"onder contacten een blok '- id: {GENERAL_CONTACT}' toe (naam, telefoon, "
                 "gecontroleerd), of maak de aandachtfunctionaris openbaar en zet alleen de "
                 "persoon en het directe nummer onder intern.")
     return resolved
