@@ -219,7 +219,8 @@ class Contact(Model):
     intern: InternDetails | None = Field(
         None, description="Extra gegevens die alleen op de interne site staan.")
     gecontroleerd: Date = Field(
-        description="Datum waarop de gegevens voor het laatst zijn gecontroleerd.")
+        description="Datum waarop de gegevens voor het laatst zijn gecontroleerd, in de vorm "
+        "jjjj-mm-dd (bijvoorbeeld 2026-10-01).")
     bron: Url | None = Field(None, description="Webadres waar de gegevens te controleren zijn.")
 
     @model_validator(mode="after")
