@@ -23,7 +23,7 @@ from meldwijzer.errors import ErrorLog
 from meldwijzer.keten import TEKSTEN
 from meldwijzer.models import Gemeente, Regio, Signaal, Soort
 from meldwijzer.trainingen import Module
-from meldwijzer.validate import _unwrap
+from meldwijzer.validate import unwrap
 from meldwijzer.yamlread import parse_yaml
 
 # Each calls window.__xss(n) when it runs; n names the field. Plain text is one line of at
@@ -79,7 +79,7 @@ def poison(value: Any, kind: Any, where: str, metadata: list[Any] | None = None)
     field_kind = soort(kind, metadata)
     if field_kind in ("tekst", "lange-tekst", "markdown") and isinstance(value, str):
         return _payload("markdown" if field_kind == "markdown" else "text", where)
-    inner = _unwrap(kind)
+    inner = unwrap(kind)
     origin = get_origin(inner)
     if isinstance(value, list) and origin is list:
         (item,) = get_args(inner)

@@ -12,10 +12,8 @@ import json
 import re
 import shutil
 import tarfile
-import types
-import typing
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import pytest
 import yaml
@@ -29,26 +27,13 @@ from meldwijzer.errors import DataErrors
 from meldwijzer.models import Gemeente, Regio, Signaal
 from meldwijzer.site import Options
 from meldwijzer.trainingen import DeelKop, Module
+from meldwijzer.validate import unwrap
 
 
 def _config(project: Path = ROOT, **options: Any) -> dict[str, Any]:
     generated = generate(project, Options(site_url="https://meldwijzer.example.org/", **options))
     loaded: dict[str, Any] = yaml.safe_load(generated.files["beheer/config.yml"])
     return loaded
-
-
-def _unwrap(kind: Any) -> Any:
-    while True:
-        origin = get_origin(kind)
-        if origin is typing.Annotated:
-            kind = get_args(kind)[0]
-        elif origin in (Union, types.UnionType):
-            options = [a for a in get_args(kind) if a is not type(None)]
-            if len(options) != 1:
-                return kind
-            kind = options[0]
-        else:
-            return kind
 
 
 def model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
@@ -58,17 +43,17 @@ def model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
         out.add(path)
-        kind = _unwrap(info.annotation)
+        kind = unwrap(info.annotation)
         if get_origin(kind) is dict:
             out.add(f"{path}.id")
-            value = _unwrap(get_args(kind)[1])
+            value = unwrap(get_args(kind)[1])
             if isinstance(value, type) and issubclass(value, BaseModel):
                 out |= model_paths(value, f"{path}.")
             else:
                 out.add(f"{path}.naam")
             continue
         if get_origin(kind) is list:
-            kind = _unwrap(get_args(kind)[0])
+            kind = unwrap(get_args(kind)[0])
         if isinstance(kind, type) and issubclass(kind, BaseModel):
             out |= model_paths(kind, f"{path}.")
     return out

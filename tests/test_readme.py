@@ -26,6 +26,9 @@ def test_ci_runs_exactly_the_readme_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert f"{serve} -a " in ci  # on a free port, checked over HTTP, then stopped
     assert ci.rstrip().endswith(f"exec {test}")
+    # ... and that command runs every test with pytest in the project's venv.
+    script = (ROOT / test.split()[1]).read_text("utf-8").rstrip().splitlines()
+    assert script[-1] == 'exec .venv/bin/python -m pytest "$@"'
 
 
 def test_nothing_installs_with_pip_outside_the_project_venv() -> None:

@@ -147,7 +147,7 @@ def model_at(kind: Any, loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     """The model class that holds the field at ``loc`` below type ``kind``."""
     current = kind
     for part in loc:
-        current = _unwrap(current)
+        current = unwrap(current)
         origin = get_origin(current)
         if origin is list:
             current = get_args(current)[0]
@@ -160,13 +160,13 @@ def model_at(kind: Any, loc: tuple[int | str, ...]) -> type[BaseModel] | None:
             current = info.annotation
         else:
             return None
-    current = _unwrap(current)
+    current = unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return current
     return None
 
 
-def _unwrap(kind: Any) -> Any:
+def unwrap(kind: Any) -> Any:
     """Strip Optional[...] and Annotated[...] from a type."""
     while True:
         origin = get_origin(kind)
