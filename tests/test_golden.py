@@ -15,7 +15,7 @@ import yaml
 
 from helpers import FIXTURES, copy_project
 from meldwijzer.build import check, generate
-from meldwijzer.errors import DataErrors
+from meldwijzer.errors import DataErrors, warnings_report
 from meldwijzer.site import Options
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -68,6 +68,38 @@ def test_error_report(case: str, tmp_path: Path) -> None:
     with pytest.raises(DataErrors) as caught:
         check(project, Options(vandaag=TODAY))
     compare(folder / "expected.txt", caught.value.report() + "\n")
+
+
+def _edited_project(folder: Path, tmp_path: Path) -> Path:
+    project = copy_project(FIXTURES / "klein", tmp_path / "project")
+    edits = yaml.safe_load((folder / "case.yml").read_text("utf-8")) or {}
+    for extra in edits.pop("_met", []):
+        shutil.copytree(FIXTURES / extra, project, dirs_exist_ok=True)
+    for name, change in edits.items():
+        target = project / name
+        if isinstance(change, dict):
+            text = target.read_text("utf-8")
+            for old, new in change["vervang"]:
+                assert old in text, f"{folder.name}: {old!r} not in {name}"
+                text = text.replace(old, new, 1)
+            target.write_text(text, "utf-8")
+        elif change is None:
+            target.unlink()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(change, "utf-8")
+    return project
+
+
+WARNING_CASES = sorted(p.name for p in (GOLDEN / "warnings").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", WARNING_CASES)
+def test_advice_report(case: str, tmp_path: Path) -> None:
+    """Advice (see meldwijzer.advies): the site builds, and check says what to improve."""
+    folder = GOLDEN / "warnings" / case
+    site = check(_edited_project(folder, tmp_path), Options(vandaag=TODAY))
+    compare(folder / "expected.txt", warnings_report(site.waarschuwingen) + "\n")
 
 
 def test_editors_guide_lists_the_current_error_messages() -> None:

@@ -40,18 +40,29 @@ def test_wie_doet_wat_explains_the_roles_with_the_regions_facts(example_site: Bu
 
 
 def test_every_routekaart_says_what_to_do_out_of_hours(example_site: Build) -> None:
+    """112 stands apart (acute danger only); every other number says when it applies; the
+    page, the helper and the pocket card follow one rule."""
+    nood = EXAMPLE.site.noodnummer.telefoon
     for gemeente in EXAMPLE.site.gemeenten:
         page = example_site.article(f"gemeenten/{gemeente.slug}.html")
         block = page.select_one("details.mw-buiten")
         assert block is not None, gemeente.slug
-        numbers = [a.get_text() for a in block.select("ul.mw-buiten__nummers a.mw-tel")]
-        assert numbers[0] == EXAMPLE.site.noodnummer.telefoon  # 112 first
-        assert len(numbers) >= 2
+        assert "112" not in block.select_one("summary").get_text()
+        acuut = block.select_one(".mw-buiten__acuut")
+        assert acuut is not None and nood in acuut.get_text()
+        assert "acuut" in acuut.get_text().lower()
+        items = block.select("ul.mw-buiten__nummers > li")
+        numbers = [li.select_one("a.mw-tel").get_text() for li in items]
+        assert len(numbers) >= 2 and nood not in numbers
+        for li in items:  # each number says when it applies
+            assert li.select_one(".mw-buiten__wanneer"), li.get_text()
         card = _text(example_site, f"zakkaart/{gemeente.slug}.html")
         assert "Buiten kantoortijd" in card
         helper = json.loads(example_site.html(f"gemeenten/{gemeente.slug}.html").find(
             id="mw-wat-nu-data").get_text())
         assert [c["telefoon"] for c in helper["buiten_kantoortijd"]] == numbers
+        assert all(c["wanneer"] for c in helper["buiten_kantoortijd"])
+        assert helper["nood"]["telefoon"] == nood
 
 
 def test_signaal_vastleggen_per_municipality_linked_from_every_routekaart(

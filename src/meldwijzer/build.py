@@ -82,7 +82,8 @@ def check(root: Path, options: Options) -> Site:
         log.add(root / "mkdocs.yml", 1, "extra.beheer", str(problem))
     log.raise_if_any()
     assert site is not None
-    site = replace(site, trainingen=modules, handpaginas=hand)
+    site = replace(site, trainingen=modules, handpaginas=hand,
+                   waarschuwingen=tuple(sorted(set(log.warnings))))
     if actie is not None:
         site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen,
                        herkomst={**{v: "campaign/verhalen" for v in actie.verborgen},

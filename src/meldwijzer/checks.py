@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .errors import ErrorLog
 from .keten import role_ids, sector_labels, standard_role_ids, standard_sectors
 from .models import Gemeente, Regio, Route, Signaal
+from .site import FIRST_CONTACT, first_contact_id, role_slug
 from .yamlread import Document
 
 
@@ -68,18 +69,41 @@ def check_references(loaded: Loaded, log: ErrorLog) -> None:
                         f"{', '.join(callable_ids)}.")
     if loaded.signalen and loaded.werkvelden is not None:
         _check_signalen(loaded.signalen, (), loaded.werkvelden, log, sectors)
+    rolnaam = model.rolnaam if model else str(raw.get("rolnaam") or FIRST_CONTACT)
     for _, gemeente in loaded.gemeenten:
         contacts = gemeente.doc.data.get("contacten") if isinstance(gemeente.doc.data, dict) \
             else None
-        if isinstance(contacts, dict) and "aandachtfunctionaris" not in contacts:
-            log.add(gemeente.doc.file, gemeente.doc.line(("contacten",)), ["contacten"],
-                    "De gemeente heeft geen contact 'aandachtfunctionaris'. Voeg onder "
-                    "contacten een blok '- id: aandachtfunctionaris' toe (in de oude vorm: "
-                    "'aandachtfunctionaris:') met naam, email of telefoon en gecontroleerd.")
+        if isinstance(contacts, dict):
+            _check_first_contact(gemeente, set(contacts), rolnaam, log)
+            gemeente.contact_ids = _with_alias(gemeente.contact_ids, rolnaam)
         _check_routes(gemeente.routes, gemeente.doc, log, roles)
         if loaded.werkvelden is not None:
             _check_signalen(gemeente, ("signalen",), loaded.werkvelden, log, sectors)
-    _check_bellen(loaded, log)
+    _check_bellen(loaded, log, rolnaam)
+
+
+def _check_first_contact(gemeente: Part, ids: set[str], rolnaam: str, log: ErrorLog) -> None:
+    if first_contact_id(ids, rolnaam) in ids:
+        return
+    own = role_slug(rolnaam)
+    accepted = [FIRST_CONTACT] if own in {FIRST_CONTACT, ""} else [FIRST_CONTACT, own]
+    close = difflib.get_close_matches(own or FIRST_CONTACT, sorted(ids), n=1, cutoff=0.75) or \
+        difflib.get_close_matches(FIRST_CONTACT, sorted(ids), n=1, cutoff=0.75)
+    hint = (f" Is '{close[0]}' een tikfout? De id is '{accepted[0]}'"
+            + (f" (of '{accepted[1]}')" if len(accepted) > 1 else "") + ".") if close else ""
+    either = " of ".join(f"'- id: {a}'" for a in accepted)
+    log.add(gemeente.doc.file, gemeente.doc.line(("contacten",)), ["contacten"],
+            f"De gemeente heeft geen contact voor de {rolnaam}, het eerste aanspreekpunt.{hint} "
+            f"Voeg onder contacten een blok {either} toe (in de oude vorm: "
+            f"'{accepted[-1]}:') met naam, email of telefoon en gecontroleerd.")
+
+
+def _with_alias(ids: set[str], rolnaam: str) -> set[str]:
+    """Routes may name the first contact by either id: ``aandachtfunctionaris`` or the
+    region's own word for the role."""
+    if first_contact_id(ids, rolnaam) in ids:
+        return ids | {FIRST_CONTACT, role_slug(rolnaam)} - {""}
+    return ids
 
 
 def _raw_ids(value: object, standard: set[str]) -> set[str]:
@@ -98,6 +122,11 @@ def _check_chain(regio: Regio, part: Part, log: ErrorLog) -> None:
         named.append((("buiten_kantoortijd",), regio.buiten_kantoortijd))
     for ri, rol in enumerate(regio.rollen):
         named += [(("rollen", ri, "contacten", ci), cid) for ci, cid in enumerate(rol.contacten)]
+    for index, werkveld in enumerate(regio.beroepsgeheim):
+        if werkveld not in regio.werkvelden:
+            where = ("beroepsgeheim", index)
+            log.add(doc.file, doc.line(where), list(where), f"Het werkveld '{werkveld}' bestaat "
+                    f"niet. Kies uit de werkvelden: {', '.join(sorted(regio.werkvelden))}.")
     for path, contact_id in named:
         if contact_id not in part.contact_ids:
             log.add(doc.file, doc.line(path), list(path), f"Het contact '{contact_id}' bestaat "
@@ -172,15 +201,18 @@ def _check_steps(route: Route, doc: Document, at: tuple[str | int, ...], log: Er
                     f"keuze toe met naar: {step.id}, of haal de stap weg.")
 
 
-def _check_bellen(loaded: Loaded, log: ErrorLog) -> None:
+def _check_bellen(loaded: Loaded, log: ErrorLog, rolnaam: str) -> None:
     regio = loaded.regio
+    first_ids = {FIRST_CONTACT, role_slug(rolnaam)}
     for ri, route in regio.routes:
         users = [g for _, g in loaded.gemeenten
                  if route.id not in {r.id for _, r in g.routes}]
         for path, contact_id in _bellen(route, ("routes", ri)):
             if contact_id in regio.contact_ids:
                 continue
-            missing = [g for g in users if contact_id not in g.contact_ids]
+            # A municipality without a first contact is reported once, above, not per step.
+            missing = [g for g in users if contact_id not in g.contact_ids
+                       and not (contact_id in first_ids and FIRST_CONTACT not in g.contact_ids)]
             if not missing:
                 continue
             where = regio.doc.line(path)

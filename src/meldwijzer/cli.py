@@ -17,7 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from .beheer import DECAP_VERSION, BeheerFout, bundle_folder, fetch_bundle
 from .build import generate, leaks_in
-from .errors import DataErrors, ErrorLog
+from .errors import DataErrors, ErrorLog, warnings_report
 from .export import ExportError, export
 from .keyed import convert_folder
 from .safety import printable
@@ -62,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--verouderd", action="store_true",
         help="meld ook contacten die langer dan de controletermijn niet zijn gecontroleerd "
              "(exitcode 1 als die er zijn; voor een geplande taak)")
+    check_cmd.add_argument(
+        "--streng", action="store_true",
+        help="exitcode 1 ook bij adviezen (zoals een route zonder terugkoppeling), niet "
+             "alleen bij fouten")
     export_cmd = commands.add_parser(
         "export", help="schrijf alle pagina's als Markdown naar een map, te bouwen zonder hook")
     export_cmd.add_argument("doel", type=Path, help="een nieuwe, lege map")
@@ -90,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     if args.command == "check":
-        return _check(args.map, options, stale=args.verouderd)
+        return _check(args.map, options, stale=args.verouderd, strict=args.streng)
     if args.command == "export":
         return _export(args.map, args.doel, options)
     if args.command == "nieuw":
@@ -124,7 +128,7 @@ def _extra(root: Path, key: str) -> object:
     return extra.get(key) if isinstance(extra, dict) else None
 
 
-def _check(root: Path, options: Options, stale: bool = False) -> int:
+def _check(root: Path, options: Options, stale: bool = False, strict: bool = False) -> int:
     """Everything the build checks, without MkDocs: the data, docs/, the photos, every page
     rendered, and no internal value in what would be published."""
     try:
@@ -138,6 +142,10 @@ def _check(root: Path, options: Options, stale: bool = False) -> int:
     site = generated.site
     print(f"In orde: {len(site.gemeenten)} gemeenten, {len(site.contacten)} regionale "
           f"contacten, {len(site.signalen)} signalen.")
+    if site.waarschuwingen:
+        print(warnings_report(site.waarschuwingen), file=sys.stderr)
+        if strict:
+            return 1
     if stale and site.verouderd:
         count = len(site.verouderd)
         what = "1 contact is" if count == 1 else f"{count} contacten zijn"

@@ -49,6 +49,15 @@ class DataErrors(Exception):
         return "\n".join(lines)
 
 
+def warnings_report(warnings: Iterable[DataError]) -> str:
+    """The advice as ``meldwijzer check`` prints it: one located line each."""
+    unique = sorted(set(warnings))
+    if not unique:
+        return "Geen adviezen."
+    noun = "advies" if len(unique) == 1 else "adviezen"
+    return "\n".join([f"Let op, {len(unique)} {noun} (de site bouwt wel):", *map(str, unique)])
+
+
 def format_path(parts: Iterable[str | int]) -> str:
     """Render a field path as editors read it: ``routes[0].stappen[2].bellen``."""
     out = ""
@@ -66,6 +75,9 @@ class ErrorLog:
 
     root: Path
     errors: list[DataError] = field(default_factory=list)
+    warnings: list[DataError] = field(default_factory=list)
+    """Advice that does not stop the build (see ``advies``): reported, never fatal, so data
+    written for an earlier contract keeps building."""
 
     def relative(self, file: Path) -> str:
         """The file's path from the project folder (symlinks are not followed)."""
@@ -78,6 +90,12 @@ class ErrorLog:
     def add(self, file: Path, line: int, path: Iterable[str | int] | str, message: str) -> None:
         rendered = path if isinstance(path, str) else format_path(path)
         self.errors.append(DataError(self.relative(file), line, rendered, message))
+
+    def warn(self, file: Path | str, line: int, path: Iterable[str | int] | str,
+             message: str) -> None:
+        rendered = path if isinstance(path, str) else format_path(path)
+        name = file if isinstance(file, str) else self.relative(file)
+        self.warnings.append(DataError(name, line, rendered, message))
 
     def __iter__(self) -> Iterator[DataError]:
         return iter(self.errors)

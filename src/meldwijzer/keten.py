@@ -18,7 +18,13 @@ import yaml
 
 from .models import Regio, Teksten
 
-TEKSTEN = ("vastleggen", "bewaren", "buiten_kantoortijd", "privacy", "afspraken")
+ANONYMOUS_NOTE = ("Meld Misdaad Anoniem is voor burgers. Een medewerker of collega die anoniem "
+                  "wil blijven, meldt via de {rol}: die kan de naam afschermen.")
+"""Shown at every step that offers Meld Misdaad Anoniem (see ``phones.is_anonymous_line``),
+on the routekaart and in the helper, whatever the region's own texts say."""
+
+TEKSTEN = ("vastleggen", "bewaren", "buiten_kantoortijd", "privacy", "afspraken",
+           "beroepsgeheim")
 _ALL_HOURS = re.compile(r"24\s*/\s*7|24\s*uur|dag en nacht|altijd", re.IGNORECASE)
 
 

@@ -156,6 +156,9 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
                 [f"/{uri}" for uri in error_pages.pages if uri != "index.md"])
             config.not_in_nav = spec if config.not_in_nav is None else config.not_in_nav + spec
         return config
+    for advice in generated.site.waarschuwingen:
+        # INFO, not WARNING: advice never fails a --strict build (earlier data keeps building).
+        log.info(f"Advies: {advice}")
     if config.nav is None:
         config.nav = escape_nav(generated.nav)
         _keep_out_of_nav(config, generated)

@@ -308,6 +308,10 @@ class Stap(Model):
     gegevens_delen: Flag = Field(
         False, description="ja: in deze stap deel je gegevens met een ander; de stap wijst "
         "naar de pagina over privacy en informatiedeling. (Contract 1.1)")
+    vastleggen: Flag = Field(
+        False, description="ja: in deze stap schrijf je het signaal op; de stap toont de "
+        "bewaarregel van de gemeente (teksten.bewaren en bewaartermijn) en wijst naar het "
+        "formulier. Schrijf de bewaarregel dus niet zelf in de stap. (Contract 1.3)")
 
 
 class Terugkoppeling(Model):
@@ -316,6 +320,16 @@ class Terugkoppeling(Model):
     wie: Text = Field(description='Wie koppelt terug, bijvoorbeeld "De aandachtfunctionaris".')
     wanneer: Text | None = Field(None, description='Wanneer, bijvoorbeeld "binnen 5 werkdagen".')
     wat: Markdown | None = Field(None, description="Wat je te horen krijgt (Markdown).")
+
+
+class KetenTerugkoppeling(Model):
+    """Terugkoppeling binnen de keten: wie laat wie weten wat er met een signaal gebeurt,
+    bijvoorbeeld de politie aan de aandachtfunctionaris."""
+
+    wie: Text = Field(description='Wie koppelt terug, bijvoorbeeld "De politie".')
+    aan: Text = Field(description='Aan wie, bijvoorbeeld "de aandachtfunctionaris".')
+    wanneer: Text | None = Field(None, description='Wanneer, bijvoorbeeld "binnen 2 weken".')
+    wat: Markdown | None = Field(None, description="Wat er wordt teruggekoppeld (Markdown).")
 
 
 class Route(Model):
@@ -327,6 +341,10 @@ class Route(Model):
     terugkoppeling: Terugkoppeling | None = Field(
         None, description="Wie degene die het signaal gaf laat weten wat ermee gebeurt, en "
         "wanneer. (Contract 1.1)")
+    terugkoppeling_keten: list[KetenTerugkoppeling] = Field(
+        default_factory=list, description="Terugkoppeling binnen de keten, bijvoorbeeld van "
+        "de politie, het RIEC of de Arbeidsinspectie aan de aandachtfunctionaris. "
+        "(Contract 1.3)")
     voor: Id | None = Field(
         None, description="Een route voor één rol (een id uit de rollen, zoals "
         "aandachtfunctionaris of zorgcoordinator): apart getoond, niet bij de routes voor "
@@ -387,6 +405,10 @@ class Teksten(Model):
         None, description="De pagina over privacy en informatiedeling voor medewerkers.")
     afspraken: Markdown | None = Field(
         None, description="De afspraken over informatiedeling in de regio (convenanten).")
+    beroepsgeheim: Markdown | None = Field(
+        None, description="Wat geldt voor medewerkers met een beroepsgeheim of een andere "
+        "werkgever dan de gemeente (zoals een wijkteam): toestemming, de meldcode, het "
+        "meldrecht en een conflict van plichten. (Contract 1.3)")
 
 
 class ContactMetId(Contact):
@@ -435,6 +457,16 @@ class Regio(Model):
     sectoren: Names = Field(
         default_factory=dict, description="Extra sectoren voor signalen: id en naam, naast de "
         "lijst die meldwijzer meelevert. (Contract 1.1)")
+    bewaartermijn: Text | None = Field(
+        None, description="Hoe lang een vastgelegd signaal bewaard blijft, bijvoorbeeld "
+        "'2 jaar na het afsluiten van het signaal'. Staat bij de bewaarregel op het formulier "
+        "en bij elke stap met vastleggen: ja. Een gemeente kan een eigen termijn geven. "
+        "(Contract 1.3)")
+    beroepsgeheim: list[Id] = Field(
+        default_factory=list, description="Ids van werkvelden waarvan medewerkers een "
+        "beroepsgeheim hebben of bij een andere organisatie werken dan de gemeente (zoals een "
+        "wijkteam in een stichting): de pagina over privacy zegt wat voor hen geldt. "
+        "(Contract 1.3)")
     synoniemen: list[Annotated[list[Text], Field(min_length=2)]] = Field(
         default_factory=list,
         description="Eigen groepen woorden die hetzelfde betekenen, voor het zoeken: "
@@ -455,3 +487,6 @@ class Gemeente(Model):
     teksten: Teksten | None = Field(
         None, description="Eigen teksten van de gemeente, bijvoorbeeld waar een vastgelegd "
         "signaal wordt bewaard (standaard die van de regio). (Contract 1.1)")
+    bewaartermijn: Text | None = Field(
+        None, description="Hoe lang een vastgelegd signaal in deze gemeente bewaard blijft "
+        "(standaard die van de regio). (Contract 1.3)")

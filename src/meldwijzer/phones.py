@@ -61,3 +61,17 @@ def is_emergency(text: str) -> bool:
     """True for the national emergency number (112)."""
     digits = re.sub(r"\D", "", text)
     return bool(digits) and shortnumberinfo.is_emergency_number(digits, REGION)
+
+
+ANONYMOUS_LINE = "08007000"
+"""Meld Misdaad Anoniem (0800-7000): for citizens who want to report a crime without giving
+their name. Staff report through the municipality's first contact, who can shield a
+colleague's name; every step that offers this number says so."""
+
+
+def is_anonymous_line(text: str | None) -> bool:
+    """True for Meld Misdaad Anoniem's number, written in any grouping or with +31."""
+    if not text:
+        return False
+    digits = re.sub(r"\D", "", text)
+    return digits in {ANONYMOUS_LINE, "31" + ANONYMOUS_LINE[1:], "0031" + ANONYMOUS_LINE[1:]}

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .advies import advise
 from .checks import Loaded, Part, check_references
 from .errors import ErrorLog
 from .files import exists
@@ -31,12 +32,16 @@ from .site import (
     Options,
     ResolvedContact,
     ResolvedGemeente,
+    ResolvedKetenTerugkoppeling,
     ResolvedKeuze,
     ResolvedRoute,
     ResolvedSignaal,
     ResolvedStep,
     ResolvedTerugkoppeling,
     Site,
+    first_contact_id,
+    reached_through,
+    role_slug,
 )
 from .synoniemen import Synoniemen
 from .validate import valid_items, validate
@@ -53,7 +58,9 @@ def load_routekaarten(root: Path, options: Options, log: ErrorLog) -> Site | Non
     check_references(loaded, log)
     if log:
         return None
-    return _resolve(loaded, options, log)
+    site = _resolve(loaded, options, log)
+    advise(loaded, site, log)
+    return site
 
 
 def _read_part(kind: type[Regio] | type[Gemeente], doc: Document, log: ErrorLog) -> Part:
@@ -199,7 +206,9 @@ def _resolve(loaded: Loaded, options: Options, log: ErrorLog) -> Site:
         gemeenten=tuple(gemeenten), signalen=signalen,
         controle_termijn_dagen=regio.controle_termijn_dagen, options=options,
         rol=regio.rolnaam, rollen=rollen, teksten=texts(regio.rolnaam, regio.teksten),
-        sectoren=sector_labels(regio), contact_ids=_contact_ids(loaded))
+        sectoren=sector_labels(regio), contact_ids=_contact_ids(loaded),
+        beroepsgeheim=tuple(regio.werkvelden[w] for w in regio.beroepsgeheim
+                            if w in regio.werkvelden))
 
 
 def _contact_ids(loaded: Loaded) -> tuple[tuple[str, str | None, bool], ...]:
@@ -222,11 +231,14 @@ def _gemeente(slug: str, part: Part, regio: Regio, regionaal: dict[str, Resolved
     assert isinstance(part.model, Gemeente)
     gemeente, doc = part.model, part.doc
     merged = {**regionaal, **eigen}
+    eerste = first_contact_id(gemeente.contacten, regio.rolnaam)
+    callable_contacts = _callable(merged, eerste, regio.rolnaam)
     roles = {r.id: r.naam for r in rollen}
     eigen_ids = {r.id for r in gemeente.routes}
-    routes = [_route(r, merged, False, roles, regio.rolnaam) for r in regio.routes
+    routes = [_route(r, callable_contacts, False, roles, regio.rolnaam) for r in regio.routes
               if r.id not in eigen_ids]
-    routes += [_route(r, merged, True, roles, regio.rolnaam) for r in gemeente.routes]
+    routes += [_route(r, callable_contacts, True, roles, regio.rolnaam)
+               for r in gemeente.routes]
     order = {r.id: i for i, r in enumerate(regio.routes)}
     routes = sorted((r for r in routes if intern or not r.intern),
                     key=lambda r: (order.get(r.id, len(order)), r.id))
@@ -239,9 +251,10 @@ def _gemeente(slug: str, part: Part, regio: Regio, regionaal: dict[str, Resolved
                        for i, s in enumerate(gemeente.signalen)),
         bestand=log.relative(doc.file),
         teksten=texts(regio.rolnaam, gemeente.teksten, regio.teksten),
-        buiten_kantoortijd=_out_of_hours(merged, nood, regio.buiten_kantoortijd))
+        buiten_kantoortijd=_out_of_hours(merged, nood, regio.buiten_kantoortijd),
+        bewaartermijn=gemeente.bewaartermijn or regio.bewaartermijn, eerste_id=eerste)
     if resolved.eerste_contact is None:
-        path = ("contacten", FIRST_CONTACT, "zichtbaarheid")
+        path = ("contacten", eerste, "zichtbaarheid")
         log.add(doc.file, doc.line(path), list(path), "Op de openbare site heeft deze "
                 "gemeente geen eerste aanspreekpunt: de aandachtfunctionaris is intern en er "
                 f"is geen openbaar contact '{GENERAL_CONTACT}' met het algemene nummer. Voeg "
@@ -251,13 +264,29 @@ def _gemeente(slug: str, part: Part, regio: Regio, regionaal: dict[str, Resolved
     return resolved
 
 
+def _callable(contacts: dict[str, ResolvedContact], eerste: str,
+              rolnaam: str) -> dict[str, ResolvedContact]:
+    """The contacts as a step offers them: a first contact without a number of its own is
+    reached through the municipality's general number, so every step that says "bel" or
+    "overleg" has a number to tap. A step may name the first contact by either id
+    (``aandachtfunctionaris`` or the region's own word for the role)."""
+    first = contacts.get(eerste)
+    if first is None:
+        return contacts
+    reached = reached_through(first, contacts.get(GENERAL_CONTACT))
+    aliases = {FIRST_CONTACT, role_slug(rolnaam), eerste} - {""}
+    return {**contacts, **{alias: reached for alias in aliases}}
+
+
 def _out_of_hours(contacts: dict[str, ResolvedContact], nood: ResolvedContact | None,
                   fallback: str | None) -> tuple[ResolvedContact, ...]:
-    """112 first, then the region's fallback contact, then every contact that says it is
-    reachable day and night, in the order of the data."""
-    chosen = [nood, contacts.get(fallback) if fallback else None,
+    """The region's fallback contact, then every contact that says it is reachable day and
+    night, in the order of the data. Never the emergency number: 112 is for acute danger
+    only, and every page shows it apart, above this list."""
+    chosen = [contacts.get(fallback) if fallback else None,
               *(c for c in contacts.values() if c.telefoon and all_hours(c.bereikbaar))]
-    unique = {c.id: c for c in chosen if c is not None and c.telefoon}
+    unique = {c.id: c for c in chosen if c is not None and c.telefoon and c is not nood
+              and not is_emergency(c.telefoon)}
     return tuple(unique.values())
 
 
@@ -331,7 +360,8 @@ def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool,
             wat=step.wat,
             contacten=tuple(contacts[c] for c in step.bellen if c in contacts),
             keuzes=keuzes, volgende=None if keuzes or i == last else i + 1,
-            anchor=f"{route.id}-{step.id}", gegevens_delen=step.gegevens_delen))
+            anchor=f"{route.id}-{step.id}", gegevens_delen=step.gegevens_delen,
+            vastleggen=step.vastleggen))
     terug = route.terugkoppeling
     return ResolvedRoute(
         id=route.id, titel=route.titel, stappen=tuple(steps), lokaal=lokaal,
@@ -339,4 +369,9 @@ def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool,
             wie=fill(terug.wie, rol) or terug.wie, wanneer=terug.wanneer,
             wat=fill(terug.wat, rol)) if terug else None,
         voor=route.voor, voor_naam=roles.get(route.voor) if route.voor else None,
-        intern=route.zichtbaarheid == "intern")
+        intern=route.zichtbaarheid == "intern",
+        keten_terugkoppeling=tuple(
+            ResolvedKetenTerugkoppeling(wie=fill(k.wie, rol) or k.wie,
+                                        aan=fill(k.aan, rol) or k.aan,
+                                        wanneer=k.wanneer, wat=fill(k.wat, rol))
+            for k in route.terugkoppeling_keten))

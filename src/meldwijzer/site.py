@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from .errors import DataError
 from .keten import ResolvedRol
 from .models import InternDetails
 from .phones import tel_uri
@@ -102,7 +106,35 @@ class ResolvedContact:
 
 
 FIRST_CONTACT = "aandachtfunctionaris"
-"""The contact id of a municipality's first point of contact (required in every file)."""
+"""The contact id of a municipality's first point of contact (required in every file; a
+region may use its own word for the role instead, see ``first_contact_id``)."""
+
+
+def role_slug(rolnaam: str) -> str:
+    """The region's word for the role as an id: "gemeentelijk coördinator" ->
+    "gemeentelijk-coordinator"."""
+    plain = unicodedata.normalize("NFKD", rolnaam).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def first_contact_id(ids: Iterable[str], rolnaam: str) -> str:
+    """The id of the first contact in a file: ``aandachtfunctionaris``, or the region's own
+    word for the role (``rolnaam: sleutelfunctionaris`` with ``- id: sleutelfunctionaris``)."""
+    known = set(ids)
+    if FIRST_CONTACT in known:
+        return FIRST_CONTACT
+    own = role_slug(rolnaam)
+    return own if own and own in known else FIRST_CONTACT
+
+
+def reached_through(first: ResolvedContact, general: ResolvedContact | None) -> ResolvedContact:
+    """The first contact with a number to call: without one of its own (or an internal
+    direct number), through the municipality's general number."""
+    if first.telefoon or (first.intern_details and first.intern_details.telefoon) \
+            or general is None or not general.telefoon:
+        return first
+    return replace(first, telefoon=general.telefoon, tel=general.tel, via=general.naam,
+                   bereikbaar=general.bereikbaar or first.bereikbaar)
 GENERAL_CONTACT = "gemeente"
 """The contact id of a municipality's general number (optional): the fallback to call."""
 
@@ -129,11 +161,23 @@ class ResolvedStep:
     volgende: int | None
     anchor: str
     gegevens_delen: bool = False
+    vastleggen: bool = False
+    """The worker records the signal here: the step shows the storage rule."""
 
 
 @dataclass(frozen=True)
 class ResolvedTerugkoppeling:
     wie: str
+    wanneer: str | None
+    wat: str | None
+
+
+@dataclass(frozen=True)
+class ResolvedKetenTerugkoppeling:
+    """Feedback inside the chain: who tells whom (the police the first contact, say)."""
+
+    wie: str
+    aan: str
     wanneer: str | None
     wat: str | None
 
@@ -149,6 +193,7 @@ class ResolvedRoute:
     """The role this route is for (shown apart), or None for every worker."""
     voor_naam: str | None = None
     intern: bool = False
+    keten_terugkoppeling: tuple[ResolvedKetenTerugkoppeling, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -185,12 +230,18 @@ class ResolvedGemeente:
     teksten: dict[str, str] = field(default_factory=dict)
     """Texts of the chain (see ``keten``), the municipality's own over the region's."""
     buiten_kantoortijd: tuple[ResolvedContact, ...] = ()
-    """Contacts to call when the first contact is unreachable, 112 first."""
+    """Contacts to call when the first contact is unreachable and it cannot wait, without
+    the emergency number: 112 is for acute danger only and always shown apart."""
+    bewaartermijn: str | None = None
+    """How long a recorded signal is kept (the municipality's own, else the region's)."""
+
+    eerste_id: str = FIRST_CONTACT
+    """The id of the first contact (``aandachtfunctionaris`` or the region's own word)."""
 
     @property
     def eerste_contact(self) -> ResolvedContact | None:
         """The first point of contact as this profile sees it, or the general number."""
-        return self.contacten.get(FIRST_CONTACT) or self.contacten.get(GENERAL_CONTACT)
+        return self.contacten.get(self.eerste_id) or self.contacten.get(GENERAL_CONTACT)
 
     @property
     def eerste_nummer(self) -> ResolvedContact | None:
@@ -198,17 +249,14 @@ class ResolvedGemeente:
 
         The internal build gives the internal direct number; without a number of its own,
         the first contact is reached through the municipality's general number."""
-        first = self.contacten.get(FIRST_CONTACT)
+        first = self.contacten.get(self.eerste_id)
         general = self.contacten.get(GENERAL_CONTACT)
         if first is None:
             return general if general and general.telefoon else None
         direct = first.intern_details.telefoon if first.intern_details else None
         if direct:
             return replace(first, telefoon=direct, tel=tel_uri(direct))
-        if first.telefoon or general is None or not general.telefoon:
-            return first
-        return replace(first, telefoon=general.telefoon, tel=general.tel, via=general.naam,
-                       bereikbaar=general.bereikbaar or first.bereikbaar)
+        return reached_through(first, general)
 
 
 @dataclass(frozen=True)
@@ -248,6 +296,12 @@ class Site:
     editor's choices."""
     handpaginas: tuple[HandPage, ...] = ()
     """The hand-written pages in docs/ (see ``handwritten``)."""
+    beroepsgeheim: tuple[str, ...] = ()
+    """Labels of the work fields whose staff have a professional secret or another employer
+    than the municipality (the privacy page says what applies to them)."""
+    waarschuwingen: tuple[DataError, ...] = ()
+    """Advice that is not an error: a route without feedback, a number without "when"
+    (see ``advies``). ``meldwijzer check`` prints them; the build logs them."""
 
     @property
     def intern(self) -> bool:

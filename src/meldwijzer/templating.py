@@ -26,7 +26,8 @@ import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .phones import tel_uri
+from .keten import ANONYMOUS_NOTE
+from .phones import is_anonymous_line, tel_uri
 from .safety import markdown_source, url_problem
 
 _ESCAPE = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~^=:<>&\"'$%@"}
@@ -159,6 +160,13 @@ def slug_filter(value: str) -> Markup:
     return Markup(value)
 
 
+def code_filter(value: Any) -> Markup:
+    """A value as inline code. Never put data in a Markdown code span (backticks): Markdown
+    shows the character references that make it safe as text there (``regio&#46;yml``).
+    Inside raw ``<code>`` HTML the browser decodes them."""
+    return Markup("<code>") + escape_text(value) + Markup("</code>")
+
+
 def breekbaar_filter(url: str) -> Markup:
     """A printed web address that may wrap after a slash, never inside a word."""
     return Markup("/<wbr>").join(escape_text(part) for part in url.split("/"))
@@ -180,7 +188,10 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md_filter, slug=slug_filter, url=url_filter, tel=tel_filter,
-                       datum=datum_filter, t=escape_text, breekbaar=breekbaar_filter)
+                       datum=datum_filter, t=escape_text, breekbaar=breekbaar_filter,
+                       code=code_filter)
+    env.tests["anonieme_lijn"] = is_anonymous_line
+    env.globals["anoniem_uitleg"] = ANONYMOUS_NOTE
     env.globals["kaart"] = contact_card
     return env
 

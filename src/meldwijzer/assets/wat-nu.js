@@ -79,6 +79,28 @@
     ]);
   }
 
+  /* Out of hours: 112 apart (acute danger only), then each number with when it applies. */
+  function outOfHoursBox() {
+    var numbers = data.buiten_kantoortijd || [];
+    if (!numbers.length && !data.nood) return null;
+    var items = numbers.map(function (c) {
+      var when = el("div", { "class": "mw-md mw-buiten__wanneer" });
+      when.innerHTML = c.wanneer || ""; /* sanitised by the generator (nh3) */
+      return el("li", {}, [el("span", { "class": "mw-buiten__nummer" }, [
+        el("a", { "class": "mw-tel", href: c.tel, text: c.telefoon }),
+        document.createTextNode(" " + c.naam)]), c.wanneer ? when : null]);
+    });
+    return el("div", { "class": "mw-wat-nu__buiten" }, [
+      el("p", {}, [el("strong", { text: "Geen gehoor of buiten kantoortijd?" })]),
+      data.nood ? el("p", { "class": "mw-buiten__acuut" }, [
+        el("strong", { text: "Acuut gevaar: bel " }),
+        el("a", { "class": "mw-tel", href: data.nood.tel, text: data.nood.telefoon }),
+        document.createTextNode(". Alleen als iemands leven of veiligheid nu in gevaar is.")]) : null,
+      items.length ? el("p", { text: "Geen acuut gevaar, maar het kan niet wachten? Kies het nummer dat past:" }) : null,
+      items.length ? el("ul", { "class": "mw-buiten__nummers" }, items) : null
+    ]);
+  }
+
   function summaryText(r, path) {
     var lines = ["Routekaart " + data.gemeente + ": " + r.titel];
     path.forEach(function (s, i) {
@@ -145,11 +167,14 @@
     }
     var contacts = s.contacten.length ?
       el("div", { "class": "mw-stap__bellen" }, s.contacten.map(contactCard)) : null;
-    var outOfHours = s.contacten.length && (data.buiten_kantoortijd || []).length ?
-      el("p", { "class": "mw-wat-nu__buiten", text: "Geen gehoor of buiten kantoortijd? Bel " +
-        data.buiten_kantoortijd.slice(0, 3).map(function (c) {
-          return c.telefoon + " (" + c.naam + ")";
-        }).join(", ") + "." }) : null;
+    var outOfHours = s.contacten.length ? outOfHoursBox() : null;
+    var anonymous = s.contacten.some(function (c) { return c.anoniem; }) ?
+      el("p", { "class": "mw-stap__anoniem", text: data.anoniem }) : null;
+    var storage = null;
+    if (s.bewaren) {
+      storage = el("div", { "class": "mw-stap__bewaren mw-md" });
+      storage.innerHTML = s.bewaren; /* sanitised by the generator (nh3), as on the page */
+    }
     var actions;
     if (s.keuzes.length) {
       actions = el("ul", { "class": "mw-wat-nu__keuzes", "aria-label": "Kies een antwoord" },
@@ -176,7 +201,8 @@
       el("button", { type: "button", "class": "md-button", text: "Sluiten", onclick: close })
     ]);
     [el("p", { "class": "mw-wat-nu__voortgang", text: r.titel + ", stap " + s.nummer + " van " +
-      r.stappen.length }), heading, meta, what, contacts, outOfHours, actions, nav,
+      r.stappen.length }), heading, meta, what, storage, contacts, anonymous, outOfHours,
+      actions, nav,
       summary(r, path)]
       .forEach(function (n) { if (n) body.appendChild(n); });
     return heading;

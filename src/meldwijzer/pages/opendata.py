@@ -29,7 +29,8 @@ def pages(site: Site) -> dict[str, str]:
     first = site.gemeenten[0] if site.gemeenten else None
     out = {OPEN_DATA: render_page(OPEN_DATA, "algemeen/open-data.md.j2", site,
                                   versie=VERSION, voorbeeld=first,
-                                  api_url=site.page_url("index.md"))}
+                                  api_url=site.options.site_url.rstrip("/") + "/"
+                                  if site.options.site_url else None)}
     for uri, template in GUIDE.items():
         out[uri] = render_page(uri, template, site, registry=REGISTRY,
                                fouten=error_catalogue())

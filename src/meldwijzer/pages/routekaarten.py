@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..keten import ANONYMOUS_NOTE
+from ..phones import is_anonymous_line
 from ..site import ResolvedContact, ResolvedGemeente, Site
-from ..templating import render_markdown
+from ..templating import escape_text, render_markdown
 from . import NavEntry, render_page
 
 
@@ -32,7 +34,17 @@ def nav(site: Site) -> list[NavEntry]:
 
 def _contact_data(contact: ResolvedContact) -> dict[str, Any]:
     return {"naam": contact.naam, "telefoon": contact.telefoon, "tel": contact.tel,
-            "email": contact.email, "bereikbaar": contact.bereikbaar}
+            "email": contact.email, "bereikbaar": contact.bereikbaar,
+            "wanneer": render_markdown(contact.wanneer) if contact.wanneer else None,
+            "anoniem": is_anonymous_line(contact.telefoon)}
+
+
+def _storage(gemeente: ResolvedGemeente) -> str:
+    """The one storage rule, as the routekaart shows it at a recording step."""
+    rule = gemeente.teksten.get("bewaren", "")
+    if gemeente.bewaartermijn:
+        rule += f"\n\n**Bewaartermijn:** {escape_text(gemeente.bewaartermijn)}."
+    return render_markdown(rule)
 
 
 def wat_nu_data(site: Site, gemeente: ResolvedGemeente) -> dict[str, Any]:
@@ -43,6 +55,8 @@ def wat_nu_data(site: Site, gemeente: ResolvedGemeente) -> dict[str, Any]:
     """
     return {
         "gemeente": gemeente.naam,
+        "nood": _contact_data(site.noodnummer) if site.noodnummer else None,
+        "anoniem": ANONYMOUS_NOTE.format(rol=site.rol),
         "buiten_kantoortijd": [_contact_data(c) for c in gemeente.buiten_kantoortijd],
         "routes": [{
             "id": route.id,
@@ -58,6 +72,7 @@ def wat_nu_data(site: Site, gemeente: ResolvedGemeente) -> dict[str, Any]:
                 "wanneer": step.wanneer,
                 "wat": render_markdown(step.wat) if step.wat else None,
                 "contacten": [_contact_data(c) for c in step.contacten],
+                "bewaren": _storage(gemeente) if step.vastleggen else None,
                 "keuzes": [{"als": k.als, "naar": k.naar} for k in step.keuzes],
                 "volgende": route.stappen[step.volgende - 1].id if step.volgende else None,
             } for step in route.stappen],
