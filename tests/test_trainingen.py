@@ -108,3 +108,25 @@ def test_a_part_may_carry_the_browser_editors_front_matter(tmp_path: Path) -> No
         check(project, Options())
     assert ("trainingen/test-module/03-zonder-kop.md:2: nummer: Het nummer in de kop (4) is "
             "niet het nummer vooraan de bestandsnaam (03).") in caught.value.report()
+
+
+def test_a_heading_before_the_route_marker_comes_before_the_route_slides(
+        tmp_path: Path) -> None:
+    """`## De route` followed by [[routekaart]]: the heading is the first slide of the
+    section, then the route, never an empty heading slide after it."""
+    from meldwijzer.build import generate
+    from meldwijzer.pages.trainingen import render_slides
+    from meldwijzer.site import Options
+
+    project = copy_project(FIXTURES / "klein", tmp_path / "p")
+    shutil.copytree(FIXTURES / "training" / "trainingen", project / "trainingen")
+    (project / "trainingen/test-module/02-route.md").write_text(
+        "# Wat doe je?\n\nBlijf rustig.\n\n## De route bij ons\n\n[[routekaart]]\n\n"
+        "!!! trainer \"Voor de trainer\"\n    Loop de route door.\n", "utf-8")
+    generated = generate(project, Options())
+    module = generated.site.trainingen[0]
+    titles = [s.titel for s in render_slides(generated.site, module, generated.site.gemeenten[0])]
+    heading = titles.index("De route bij ons")
+    route = next(i for i, t in enumerate(titles) if t.startswith("Signaal over een persoon"))
+    assert heading < route, titles
+    assert titles.count("De route bij ons") == 1

@@ -521,6 +521,9 @@ def audit_arguments(generated: Generated, site_dir: Path
     site_url = generated.site.options.site_url
     own_host = urlsplit(site_url).hostname if site_url else None
     allowed = data_hosts(generated.root) | ({own_host} if own_host else set())
+    campagne = generated.site.campagne
+    if campagne is not None:  # "Snel weg" leads to a neutral site (a default, or the data's)
+        allowed.add(str(urlsplit(campagne.snel_weg).hostname).lower())
     return (site_dir, sorted(generated.site.verborgen), own_host, allowed,
             vendored(generated.root))
 

@@ -13,35 +13,19 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import Field
 
 from . import files
 from .errors import ErrorLog
 from .files import exists
 from .fotos import MAX_BYTES, PhotoProblem, WebPhoto, web_photo
-from .models import PLACEHOLDER, Date, Flag, Id, LongText, Markdown, Model, Text, Vorm
+from .hulp import HelpLanguage, load_help
+from .models import PLACEHOLDER, Date, Flag, Id, LongText, Markdown, Model, Text, Url, Vorm
 from .safety import body_problem
 from .validate import validate
 from .yamlread import Document, read_front_matter, read_text, read_yaml
-
-HELP_KEYS = ("kop", "tekst", "acuut", "nummers_kop", "comensha", "politie", "anoniem",
-             "buitenlandse_simkaart")
-
-
-@lru_cache(maxsize=1)
-def help_languages() -> tuple[dict[str, str], ...]:
-    """"Ben je zelf in nood?" in other languages than Dutch (``data/hulp.yml``), each with
-    its language code (``code``), its own name (``taal``) and direction (``richting``)."""
-    text = (resources.files("meldwijzer") / "data" / "hulp.yml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    return tuple({"code": code, **{k: str(v) for k, v in entries.items()}}
-                 for code, entries in data.items() if code != "nl")
-
 
 FOLDER = "campaign"
 MAX_STORY_CHARS = 20_000
@@ -67,6 +51,10 @@ class Evenement(Model):
     beschrijving: Markdown | None = Field(None, description="Uitleg (Markdown).")
 
 
+NEUTRAL_SITE = "https://www.buienradar.nl"
+"""Where "Snel weg" goes by default: a neutral page (the weather)."""
+
+
 class Campagne(Model):
     """De campagne (campaign/campagne.yml)."""
 
@@ -76,6 +64,10 @@ class Campagne(Model):
     tentoonstelling: list[Stop] = Field(default_factory=list, description="De reis langs "
                                         "de gemeenten.")
     evenementen: list[Evenement] = Field(default_factory=list, description="Evenementen.")
+    snel_weg: Url = Field(
+        NEUTRAL_SITE, description="Waar de knop Snel weg naartoe gaat: een neutrale site, "
+        "zodat iemand die meekijkt niet ziet wat je las (standaard het weerbericht). "
+        "(Contract 1.3)")
 
 
 class VerhaalKop(Model):
@@ -127,6 +119,9 @@ class ResolvedCampagne:
     evenementen: tuple[Evenement, ...]
     verhalen: tuple[Verhaal, ...]
     verborgen: frozenset[str]
+    hulp: tuple[HelpLanguage, ...] = ()
+    """"Ben je zelf in nood?" in every language, Dutch first (see ``hulp``)."""
+    snel_weg: str = NEUTRAL_SITE
 
     @property
     def nu(self) -> ResolvedStop | None:
@@ -166,7 +161,8 @@ def load_campagne(root: Path, gemeenten: dict[str, str], vandaag: dt.date, serve
             campagne.tentoonstelling, key=lambda s: (s.van, s.gemeente))),
         evenementen=tuple(sorted(campagne.evenementen, key=lambda e: (e.datum, e.titel))),
         verhalen=tuple(sorted(published, key=lambda v: (v.titel.casefold(), v.slug))),
-        verborgen=_hidden_traces(hidden, published))
+        verborgen=_hidden_traces(hidden, published), hulp=load_help(folder, vandaag, log),
+        snel_weg=campagne.snel_weg)
 
 
 def _stop(stop: Stop, gemeenten: dict[str, str], vandaag: dt.date) -> ResolvedStop:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from .errors import ErrorLog
 from .files import exists
@@ -110,15 +110,30 @@ def load_help(folder: Path, vandaag: dt.date, log: ErrorLog) -> tuple[HelpLangua
     if exists(file):
         doc = read_yaml(file, log)
         checked = validate(Hulp, doc, log) if doc else None
-        if checked is None or doc is None:
+        if doc is None:
+            return ()
+        # Each language is checked on its own too, so that one wrong value elsewhere in the
+        # file does not hide the problems of the languages (all errors at once).
+        for code, entry in (checked.talen.items() if checked else _valid_languages(doc.data)):
+            _check_language(code, entry, vandaag, doc.line(("talen", code)), file, log)
+        if checked is None:
             return ()
         region = checked
-        for code, entry in region.talen.items():
-            _check_language(code, entry, vandaag, doc.line(("talen", code)), file, log)
     codes = [SOURCE, *(c for c in standard() if c != SOURCE),
              *(c for c in region.talen if c not in standard())]
-    return tuple(_language(code, region, log, file) for code in codes
+    return tuple(_language(code, region) for code in codes
                  if _complete(code, region))
+
+
+def _valid_languages(data: object) -> list[tuple[str, HulpTaal]]:
+    talen = data.get("talen") if isinstance(data, dict) else None
+    out = []
+    for code, entry in (talen.items() if isinstance(talen, dict) else ()):
+        try:
+            out.append((str(code), HulpTaal.model_validate(entry)))
+        except ValidationError:
+            continue  # reported by the validation of the whole file
+    return out
 
 
 def _check_language(code: str, entry: HulpTaal, vandaag: dt.date, line: int, file: Path,
@@ -147,7 +162,7 @@ def _complete(code: str, region: Hulp) -> bool:
         getattr(entry, k) is not None for k in (*TEXTS, "richting")))
 
 
-def _language(code: str, region: Hulp, log: ErrorLog, file: Path) -> HelpLanguage:
+def _language(code: str, region: Hulp) -> HelpLanguage:
     base = standard().get(code, {})
     own = region.talen.get(code)
     values = {**base, **(own.model_dump(exclude_none=True) if own else {})}

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from ..campagne import ResolvedCampagne, ResolvedStop, help_languages
+from ..campagne import ResolvedCampagne, ResolvedStop
 from ..fotos import WebPhoto
 from ..site import Site
 from . import NavEntry, render_page
@@ -43,7 +43,7 @@ def pages(site: Site) -> dict[str, str]:
         return {}
     photos = _photos(campagne)
     common: dict[str, Any] = {"campagne": campagne, "fotos": photos, "ics": "campagne.ics",
-                              "talen": help_languages()}
+                              "talen": campagne.hulp}
     out = {HOME: render_page(HOME, "campagne/home.md.j2", site, **common),
            PERS: render_page(PERS, "campagne/pers.md.j2", site, posters=[
                (stop, poster_uri(stop).removeprefix("campagne/")) for stop in campagne.stops],

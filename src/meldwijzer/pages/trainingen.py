@@ -89,6 +89,12 @@ def render_slides(site: Site, module: ResolvedModule, gemeente: ResolvedGemeente
 def _expand(site: Site, slide: Slide, gemeente: ResolvedGemeente,
             memo: Memo) -> list[RenderedSlide]:
     parts = segments(slide.tekst) or [""]
+    if parts[0] is None:
+        # The slide's heading comes first, before the route it introduces: with the text
+        # that follows the marker (often the trainer's notes), or on its own.
+        text = next((i for i, p in enumerate(parts) if p is not None), None)
+        parts = [parts[text] if text is not None else "",
+                 *(p for i, p in enumerate(parts) if i != text)]
     out: list[RenderedSlide] = []
     for part in parts:
         if part is None:
