@@ -428,6 +428,10 @@ class Fields:
             return {"widget": "number", "value_type": "int", "min": 0}
         if soort == "vlag":
             return {"widget": "boolean"}
+        if soort == "tijd":
+            return {"widget": "string", "pattern": [
+                r"^([01]?\d|2[0-3])[:.][0-5]\d$",
+                'Schrijf uur en minuten, bijvoorbeeld "13.30" of "13:30".']}
         if soort in _PATTERNS:
             return {"widget": "string", "pattern": list(_PATTERNS[soort])}
         raise TypeError(f"no editor widget for {bare!r} ({soort})")

@@ -14,15 +14,29 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from . import files
 from .errors import ErrorLog
 from .files import exists
 from .fotos import MAX_BYTES, PhotoProblem, WebPhoto, web_photo
 from .hulp import HelpLanguage, load_help
-from .models import PLACEHOLDER, Date, Flag, Id, LongText, Markdown, Model, Text, Url, Vorm
+from .models import (
+    PLACEHOLDER,
+    Date,
+    Flag,
+    Id,
+    LongText,
+    Markdown,
+    Model,
+    Soort,
+    Text,
+    Url,
+    Vorm,
+    fail,
+)
 from .safety import body_problem
 from .validate import validate
 from .yamlread import Document, read_front_matter, read_text, read_yaml
@@ -41,11 +55,29 @@ class Stop(Model):
     tot: Date = Field(description="Laatste dag (die dag hoort er nog bij), JJJJ-MM-DD.")
 
 
+def _parse_time(value: object) -> object:
+    if isinstance(value, str):
+        match = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", value.strip())
+        if not match:
+            raise fail(f'"{value}" is geen tijd. Schrijf uur en minuten, bijvoorbeeld "13.30" '
+                       'of "13:30".')
+        return dt.time(int(match.group(1)), int(match.group(2)))
+    return value
+
+
+Time = Annotated[dt.time, BeforeValidator(_parse_time), Soort("tijd")]
+
+
 class Evenement(Model):
     """Een evenement bij de campagne, zoals een symposium."""
 
     titel: Text = Field(description="Naam van het evenement.")
     datum: Date = Field(description="Datum, JJJJ-MM-DD.")
+    begintijd: Time | None = Field(None, description='Hoe laat het begint, bijvoorbeeld '
+                                   '"13.30". Zonder tijd staat het als hele dag in de agenda. '
+                                   "(Contract 1.3)")
+    eindtijd: Time | None = Field(None, description='Hoe laat het eindigt, bijvoorbeeld '
+                                  '"17.00". (Contract 1.3)')
     locatie: Text | None = Field(None, description="Waar het is.")
     doelgroep: Text | None = Field(None, description='Voor wie, bijvoorbeeld "professionals".')
     beschrijving: Markdown | None = Field(None, description="Uitleg (Markdown).")
@@ -109,6 +141,37 @@ class ResolvedStop:
     def uid(self) -> str:
         return f"stop-{self.gemeente}-{self.van.isoformat()}"
 
+    @property
+    def plek(self) -> str:
+        """Where it is, as one line: the place, its address, and the municipality's name
+        unless the place or address already says it ("Gemeentehuis Huizen", not
+        "Gemeentehuis Huizen, Huizen")."""
+        parts = [self.locatie, *([self.adres] if self.adres else [])]
+        name = self.gemeente_naam.casefold()
+        if name and not any(name in part.casefold() for part in parts):
+            parts.append(self.gemeente_naam)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class ResolvedEvenement:
+    titel: str
+    datum: dt.date
+    begintijd: dt.time | None
+    eindtijd: dt.time | None
+    locatie: str | None
+    doelgroep: str | None
+    beschrijving: str | None
+    status: str  # "nu", "straks" or "geweest", on the build date (campagne.js corrects it)
+
+    @property
+    def van(self) -> dt.date:
+        return self.datum
+
+    @property
+    def tot(self) -> dt.date:
+        return self.datum
+
 
 @dataclass(frozen=True)
 class ResolvedCampagne:
@@ -116,7 +179,7 @@ class ResolvedCampagne:
     inleiding: str | None
     start: dt.date
     stops: tuple[ResolvedStop, ...]
-    evenementen: tuple[Evenement, ...]
+    evenementen: tuple[ResolvedEvenement, ...]
     verhalen: tuple[Verhaal, ...]
     verborgen: frozenset[str]
     hulp: tuple[HelpLanguage, ...] = ()
@@ -152,6 +215,15 @@ def load_campagne(root: Path, gemeenten: dict[str, str], vandaag: dt.date, serve
     if campagne is None or doc is None:
         return None
     _check_stops(campagne, doc, gemeenten, log)
+    for i, event in enumerate(campagne.evenementen):
+        if event.eindtijd and not event.begintijd:
+            log.add(doc.file, doc.line(("evenementen", i, "eindtijd")),
+                    ["evenementen", i, "begintijd"], "Er staat een eindtijd maar geen "
+                    'begintijd. Zet ook begintijd, bijvoorbeeld begintijd: "13.30".')
+        elif event.begintijd and event.eindtijd and event.eindtijd <= event.begintijd:
+            path = ("evenementen", i, "eindtijd")
+            log.add(doc.file, doc.line(path), list(path), "De eindtijd ligt niet na de "
+                    "begintijd. Verbeter een van de twee.")
     published = [v for v in verhalen if (serve or not v.concept)
                  and (serve or not v.gepland or v.gepland <= vandaag)]
     hidden = [v for v in verhalen if v not in published]
@@ -159,10 +231,20 @@ def load_campagne(root: Path, gemeenten: dict[str, str], vandaag: dt.date, serve
         naam=campagne.naam, inleiding=campagne.inleiding, start=campagne.start,
         stops=tuple(_stop(s, gemeenten, vandaag) for s in sorted(
             campagne.tentoonstelling, key=lambda s: (s.van, s.gemeente))),
-        evenementen=tuple(sorted(campagne.evenementen, key=lambda e: (e.datum, e.titel))),
+        evenementen=tuple(_event(e, vandaag) for e in sorted(
+            campagne.evenementen, key=lambda e: (e.datum, e.begintijd or dt.time(), e.titel))),
         verhalen=tuple(sorted(published, key=lambda v: (v.titel.casefold(), v.slug))),
         verborgen=_hidden_traces(hidden, published), hulp=load_help(folder, vandaag, log),
         snel_weg=campagne.snel_weg)
+
+
+def _event(event: Evenement, vandaag: dt.date) -> ResolvedEvenement:
+    status = "geweest" if event.datum < vandaag else "straks" if event.datum > vandaag \
+        else "nu"
+    return ResolvedEvenement(titel=event.titel, datum=event.datum, begintijd=event.begintijd,
+                             eindtijd=event.eindtijd, locatie=event.locatie,
+                             doelgroep=event.doelgroep, beschrijving=event.beschrijving,
+                             status=status)
 
 
 def _stop(stop: Stop, gemeenten: dict[str, str], vandaag: dt.date) -> ResolvedStop:

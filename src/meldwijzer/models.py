@@ -143,7 +143,7 @@ class Soort:
     picks its widget by it, the hostile-input tests their payloads."""
 
     naam: Literal["id", "tekst", "lange-tekst", "markdown", "url", "email", "telefoon",
-                  "datum", "getal", "vlag"]
+                  "datum", "getal", "vlag", "tijd"]
 
 
 PLACEHOLDER = "INVULLEN"

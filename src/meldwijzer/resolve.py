@@ -207,6 +207,7 @@ def _resolve(loaded: Loaded, options: Options, log: ErrorLog) -> Site:
         controle_termijn_dagen=regio.controle_termijn_dagen, options=options,
         rol=regio.rolnaam, rollen=rollen, teksten=texts(regio.rolnaam, regio.teksten),
         sectoren=sector_labels(regio), contact_ids=_contact_ids(loaded),
+        buiten_kantoortijd=_out_of_hours(regionaal, nood, regio.buiten_kantoortijd),
         beroepsgeheim=tuple(regio.werkvelden[w] for w in regio.beroepsgeheim
                             if w in regio.werkvelden))
 

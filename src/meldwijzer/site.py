@@ -296,6 +296,9 @@ class Site:
     editor's choices."""
     handpaginas: tuple[HandPage, ...] = ()
     """The hand-written pages in docs/ (see ``handwritten``)."""
+    buiten_kantoortijd: tuple[ResolvedContact, ...] = ()
+    """The region's numbers to call out of hours when it cannot wait (without 112), for
+    "Wie bel ik?"; each municipality has its own list (``ResolvedGemeente``)."""
     beroepsgeheim: tuple[str, ...] = ()
     """Labels of the work fields whose staff have a professional secret or another employer
     than the municipality (the privacy page says what applies to them)."""

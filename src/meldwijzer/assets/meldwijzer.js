@@ -88,18 +88,29 @@
       var slug = box.dataset.mwMijnGemeente;
       var button = box.querySelector("button");
       var note = box.querySelector(".mw-mijn-gemeente__status");
-      function render() {
+      var label = button.textContent;
+      function render(tapped) {
         var mine = store(STORE) === slug;
         button.setAttribute("aria-pressed", mine ? "true" : "false");
-        note.textContent = mine ? "Onthouden: de startpagina toont deze routekaart voortaan " +
-          "bovenaan. Klik nog eens om het te vergeten." : "";
+        button.textContent = mine ? "\u2713 " + label : label;
+        if (mine) {
+          note.textContent = "Onthouden: de startpagina toont deze routekaart voortaan " +
+            "bovenaan. Tik nog eens om het te vergeten.";
+        } else if (tapped && store(STORE) === null && wanted) {
+          note.textContent = "Onthouden lukt niet in deze browser (bijvoorbeeld in een " +
+            "privévenster). Zet de pagina in je favorieten.";
+        } else {
+          note.textContent = tapped ? "Vergeten: de startpagina toont weer alle gemeenten." : "";
+        }
       }
+      var wanted = false;
       box.hidden = false;
       button.addEventListener("click", function () {
-        store(STORE, store(STORE) === slug ? null : slug);
-        render();
+        wanted = store(STORE) !== slug;
+        store(STORE, wanted ? slug : null);
+        render(true);
       });
-      render();
+      render(false);
     });
     var chooser = document.querySelector("[data-mw-kiezer]");
     var slug = store(STORE);

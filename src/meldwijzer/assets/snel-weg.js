@@ -2,6 +2,8 @@
  *
  * - The button (and Escape pressed twice) replaces this page with a neutral site:
  *   location.replace, so the back button does not return to it.
+ * - Links to other pages of the site replace this page in the history as well, so a
+ *   visit leaves one entry, and "Snel weg" replaces that one.
  * - These pages store nothing in the browser: no search terms, no "my municipality", nothing
  *   the theme would keep. This script runs before the theme's scripts, so every write to
  *   localStorage and sessionStorage on this page is dropped.
@@ -22,6 +24,19 @@
     window.location.replace(link.href);
   }
   link.addEventListener("click", leave);
+  /* Moving on inside the site replaces this page in the history too: after "Snel weg",
+   * going back does not land on another page of the site. */
+  document.addEventListener("click", function (event) {
+    var a = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!a || a === link || event.defaultPrevented || event.button !== 0 || a.target ||
+        event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ||
+        a.hasAttribute("download")) return;
+    var to = new URL(a.href, location.href);
+    if (to.origin !== location.origin || /^(tel|mailto):/.test(a.href)) return;
+    if (to.pathname === location.pathname && to.hash) return; /* a jump within the page */
+    event.preventDefault();
+    window.location.replace(to.href);
+  });
   var last = 0;
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" && event.key !== "Esc") return;

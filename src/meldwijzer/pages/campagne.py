@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
@@ -94,7 +95,9 @@ def nav(site: Site) -> list[NavEntry]:
 
 
 def calendar(site: Site, campagne: ResolvedCampagne) -> bytes:
-    """The tour and the events as iCalendar: all-day events, end date exclusive, stable UIDs.
+    """The tour and the events as iCalendar: the tour and events without a time all-day (end
+    date exclusive), events with a time in Europe/Amsterdam time with its VTIMEZONE; stable
+    UIDs.
 
     icalendar escapes every text value (commas, semicolons, newlines), so no text from the
     data can start a field of its own.
@@ -115,20 +118,35 @@ def calendar(site: Site, campagne: ResolvedCampagne) -> bytes:
             location=where, url=site.page_url(gemeente_uri(stop.gemeente))))
     for event in campagne.evenementen:
         slug = re.sub(r"[^a-z0-9]+", "-", event.titel.lower()).strip("-")[:40]
+        start: dt.date = event.datum
+        end: dt.date | None = None
+        if event.begintijd:  # at a time of day, in Dutch time; without an end: two hours
+            start = dt.datetime.combine(event.datum, event.begintijd, tzinfo=AMSTERDAM)
+            end = dt.datetime.combine(event.datum, event.eindtijd, tzinfo=AMSTERDAM) \
+                if event.eindtijd else start + dt.timedelta(hours=2)
         cal.add_component(_event(
             uid=f"evenement-{event.datum.isoformat()}-{slug}@{domain}", stamp=stamp,
-            start=event.datum, end=event.datum, summary=event.titel,
+            start=start, end=end, summary=event.titel,
             location=event.locatie, url=site.page_url(HOME), description=event.beschrijving))
+    cal.add_missing_timezones()
     return bytes(cal.to_ical())
 
 
-def _event(*, uid: str, stamp: dt.datetime, start: dt.date, end: dt.date, summary: str,
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def _event(*, uid: str, stamp: dt.datetime, start: dt.date, end: dt.date | None, summary: str,
            location: str | None, url: str | None, description: str | None = None) -> Event:
+    """An all-day event from ``start`` to ``end`` (dates, both included), or, when ``start``
+    is a moment, from ``start`` to ``end``."""
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
-    event.add("dtend", end + dt.timedelta(days=1))  # all-day: DTEND is the day after
+    if isinstance(start, dt.datetime):
+        event.add("dtend", end)
+    else:  # all-day: DTEND is the day after
+        event.add("dtend", (end or start) + dt.timedelta(days=1))
     event.add("summary", summary)
     if location:
         event.add("location", location)
