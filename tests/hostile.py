@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from helpers import copy_project, keyed_as_maps
 from meldwijzer.campagne import Campagne, VerhaalKop
 from meldwijzer.errors import ErrorLog
+from meldwijzer.hulp import Hulp
 from meldwijzer.keten import TEKSTEN
 from meldwijzer.models import Gemeente, Regio, Signaal, Soort
 from meldwijzer.trainingen import Module
@@ -145,6 +146,8 @@ def hostile_project(source: Path, dest: Path) -> Path:
         _poison_yaml(file, Gemeente, project)
     if (project / "campaign/campagne.yml").is_file():
         _poison_yaml(project / "campaign/campagne.yml", Campagne, project)
+        if (project / "campaign/hulp.yml").is_file():
+            _poison_yaml(project / "campaign/hulp.yml", Hulp, project)
         for file in sorted((project / "campaign/verhalen").glob("*.md")):
             _poison_front_matter(file, VerhaalKop, project,
                                  _payload("markdown", f"{file.name} (tekst)"))
