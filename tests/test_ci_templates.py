@@ -399,7 +399,7 @@ def test_a_transfer_that_fails_on_the_server_changes_nothing(tmp_path: Path,
 class Pipeline:
     project: Path
     intranet: Path
-    server: Server
+    temporary: Path  # the jobs' TMPDIR
     run: Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -452,17 +452,25 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory, server: Server) -> Pipeli
     }), "utf-8")
     home = base / "home"
     home.mkdir()
+    temporary = base / "tmp"
+    temporary.mkdir()
+    # The jobs inherit this environment: their own temporary folder (checked afterwards),
+    # and pip without byte-compiling (only faster).
+    env = {**os.environ, "TMPDIR": str(temporary), "PIP_NO_COMPILE": "1"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         # Shell executor for every job (the template names a Docker image); one job at a
         # time, as the jobs share this folder (on GitLab each has its own machine).
         return subprocess.run([tool(GITLAB_CI_LOCAL), "--force-shell-executor",
                                "--concurrency", "1", "--no-color", "--home", str(home),
-                               "--variables-file", str(variables), *args],
-                              cwd=project, capture_output=True, text=True, check=False,
-                              timeout=1500)
+                               # Relative: gitlab-ci-local joins this path to its cwd.
+                               "--variables-file", os.path.relpath(variables, project),
+                               "--ignore-predefined-vars", "CI_PIPELINE_SOURCE,CI_COMMIT_BRANCH",
+                               *args],
+                              cwd=project, env=env, capture_output=True, text=True,
+                              check=False, timeout=1500)
 
-    return Pipeline(project, intranet, server, run)
+    return Pipeline(project, intranet, temporary, run)
 
 
 def _internal_values(project: Path) -> list[str]:
@@ -485,8 +493,10 @@ def test_the_gitlab_pipeline_on_main_checks_builds_and_publishes(pipeline: Pipel
     result = pipeline.run("--variable", "CI_PIPELINE_SOURCE=schedule")
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-6000:]
-    for job in ("controle", "verouderd", "pages", "intern"):
+    for job in ("controle", "pages", "intern"):
         assert re.search(rf"PASS\s+{job}\b", log), f"{job} niet geslaagd:\n{log[-4000:]}"
+    # The nightly check of stale contacts ran; it may warn (allow_failure), never fail.
+    assert re.search(r"(PASS|WARN)\s+verouderd\b", log), log[-4000:]
     public = pipeline.project / "public"
     assert (public / "index.html").is_file()
     assert "Testregio" in (public / "index.html").read_text("utf-8")
@@ -496,8 +506,8 @@ def test_the_gitlab_pipeline_on_main_checks_builds_and_publishes(pipeline: Pipel
     for value in _internal_values(pipeline.project):
         assert value not in published
     assert any(value in internal for value in _internal_values(pipeline.project))
-    # No copy of the key is left in the job's temporary folders.
-    assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("publiceer.*"))
+    # The job wrote its copy of the key in its temporary folder and removed it.
+    assert not list(pipeline.temporary.iterdir())
 
 
 def test_a_merge_request_with_an_error_is_stopped_and_publishes_nothing(
