@@ -408,10 +408,20 @@ def _git(project: Path, *args: str) -> None:
                     *args], cwd=project, check=True, capture_output=True)
 
 
+# The pipeline's project lives here between test runs, like the build folder of a GitLab
+# shell runner: its .venv (made by the jobs' own scripts/setup-venv) is kept, everything else
+# is laid anew each time. The first run pays for the venv (one to three minutes).
+WORK = ROOT / ".cache" / "ci-pijplijn"
+
+
 def _project_copy(dest: Path) -> Path:
     """The repository (with uncommitted changes) as a region's repository: the code, the
     small test region as its data, the GitLab template as .gitlab-ci.yml, in a Git repository
-    whose origin is a local bare repository."""
+    whose origin is a local bare repository. A .venv already in ``dest`` stays."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for old in dest.iterdir():
+        if old.name != ".venv":
+            shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                             cwd=ROOT, capture_output=True, check=True).stdout.decode()
     skip = ("routekaarten/", "campaign/", "trainingen/", "docs/", "tests/", "benchmarks/")
@@ -432,6 +442,7 @@ def _project_copy(dest: Path) -> Path:
     _git(dest, "add", "-A")
     _git(dest, "commit", "-q", "-m", "Regio")
     origin = dest.parent / "origin.git"
+    shutil.rmtree(origin, ignore_errors=True)
     subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True)
     _git(dest, "remote", "add", "origin", str(origin))
     _git(dest, "push", "-q", "origin", "main")
@@ -442,7 +453,7 @@ def _project_copy(dest: Path) -> Path:
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory, server: Server) -> Pipeline:
     base = tmp_path_factory.mktemp("pijplijn")
-    project = _project_copy(base / "regio")
+    project = _project_copy(WORK / "regio")
     intranet = base / AWKWARD
     variables = base / "variabelen.yml"
     # As in Settings > CI/CD > Variables; the key as a variable of type File (a path).
