@@ -321,11 +321,16 @@ def test_the_key_never_reaches_an_argument_and_its_copy_is_private_and_removed(
     assert given.read_text("utf-8") == key_text  # the given file is left as it was
 
 
-def test_a_server_with_another_host_key_is_refused(tmp_path: Path, server: Server) -> None:
+@pytest.mark.parametrize("listed", ["[127.0.0.1]:{port}", "intranet.voorbeeld.nl"],
+                         ids=["andere-sleutel", "onbekende-server"])
+def test_a_server_whose_host_key_is_not_the_given_one_is_refused(
+        tmp_path: Path, server: Server, listed: str) -> None:
+    # Another key for this address, or only another server's key: a CI machine is new on
+    # every run, so trusting a first connection would trust whoever answers.
     stranger = tmp_path / "ander"
     _keygen(stranger)
     env = server.env(server.key.read_text("utf-8"))
-    env["INTERN_SSH_KNOWN_HOSTS"] = f"[127.0.0.1]:{server.port} " + " ".join(
+    env["INTERN_SSH_KNOWN_HOSTS"] = listed.format(port=server.port) + " " + " ".join(
         (tmp_path / "ander.pub").read_text("utf-8").split()[:2])
     traced = run_traced(tmp_path, _site(tmp_path / "site", "x"),
                         server.target(tmp_path / "server"), env)
