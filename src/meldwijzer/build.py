@@ -13,7 +13,7 @@ from pathlib import Path
 import pathspec
 
 from . import cache, files, worker
-from .audit import Audit
+from .audit import Audit, person_values
 from .beheer import BeheerFout
 from .beheer import settings as editor_settings
 from .cache import Cache
@@ -94,7 +94,8 @@ def leaks_in(generated: Generated) -> list[DataError]:
     """Withheld values that the generated pages and files would publish: a public field
     that repeats an internal value. The audit after the build would stop it; ``meldwijzer
     check`` reports it first, with the place where the value is written as internal."""
-    audit = Audit(generated.root, generated.site.verborgen)
+    audit = Audit(generated.root, generated.site.verborgen,
+                  names=person_values(generated.site.herkomst))
     errors = []
     contents = [*generated.pages.items(),
                 *((p, d.decode("utf-8", "replace")) for p, d in generated.files.items())]
