@@ -145,7 +145,7 @@ def _leaks_in_docs(generated: Generated, audit: Audit) -> list[tuple[str, list[s
 
 
 def generate(root: Path, options: Options, helpers: Executor | None = None) -> Generated:
-    codes = helpers.submit(worker.qr_codes, zakkaart.likely_urls(root, options), root) \
+    codes = helpers.submit(worker.qr_codes, zakkaart.likely_urls(root, options)) \
         if helpers is not None else None
     site = check(root, options)
     zakkaart.ahead.clear()

@@ -77,9 +77,8 @@ def family_output(module: str, site: Site, root: Path
     return pages, files
 
 
-def qr_codes(urls: list[str], root: Path) -> dict[str, bytes]:
-    """Pocket-card QR codes for ``urls`` (through the project's cache)."""
+def qr_codes(urls: list[str]) -> dict[str, bytes]:
+    """Pocket-card QR codes for ``urls``."""
     from .pages import zakkaart
 
-    cache.use(cache.Cache.for_project(root))
     return {url: zakkaart.qr_svg(url) for url in urls}
