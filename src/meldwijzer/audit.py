@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 
-from . import files, namen
+from . import files, fotometa, namen
 from .safety import INVISIBLE, printable
 from .trie import trie_pattern
 from .yamlread import MAX_FILE_BYTES
@@ -220,6 +220,7 @@ class Audit:
         self.third_party: list[tuple[str, str]] = []
         self.foreign: list[tuple[str, str]] = []
         self.comments: list[str] = []
+        self.metadata: list[tuple[str, str]] = []
         self.digests: dict[str, str] = {}
         self.results: dict[str, Findings] = {}
 
@@ -260,6 +261,7 @@ class Audit:
         self.third_party = sorted((n, h) for n, found in results.items() for h in found[1])
         self.foreign = sorted((n, h) for n, found in results.items() for h in found[2])
         self.comments = sorted(n for n, found in results.items() if found[3])
+        self.metadata = sorted((n, m) for n, found in results.items() for m in found[4])
         return self
 
     def scan(self, names: list[str]) -> dict[str, Findings]:
@@ -287,7 +289,8 @@ class Audit:
                         and host not in self.allowed and name != EDITOR:
                     foreign.add(host)
         comment = name.endswith(".html") and _COMMENT.search(text) is not None
-        return tuple(sorted(leaked)), tuple(sorted(third)), tuple(sorted(foreign)), comment
+        return (tuple(sorted(leaked)), tuple(sorted(third)), tuple(sorted(foreign)), comment,
+                photo_metadata(name, raw))
 
     def candidates(self, data: bytes) -> bool:
         """A quick first look at a file's bytes: could any withheld value be in it?
@@ -346,11 +349,22 @@ PARALLEL_FROM = 2000
 more than it saves."""
 
 
-Findings = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
+Findings = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, tuple[str, ...]]
 Arguments = tuple[Path, list[str], str | None, set[str] | None, dict[str, str], list[str]]
 """What an ``Audit`` is made of: site folder, withheld values, own host, allowed hosts,
 skipped files (name: sha256), people's names among the withheld values."""
-CLEAN: Findings = ((), (), (), False)
+CLEAN: Findings = ((), (), (), False, ())
+
+
+def photo_metadata(name: str, data: bytes) -> tuple[str, ...]:
+    """What a published image carries besides its pixels (see ``fotometa``): nothing, for
+    every image the build makes; a file that is not a photo at all is named too."""
+    if Path(name).suffix.lower() not in fotometa.SUFFIXES:
+        return ()
+    try:
+        return fotometa.metadata(data).kinds
+    except fotometa.NotAPhoto:
+        return ("geen leesbare foto",)
 
 
 def _scan_share(arguments: Arguments,
@@ -547,6 +561,7 @@ def audit_site(site_dir: Path, generated: Generated, stream: Stream | None = Non
     problems += [f"{name}: verwijst naar {host}, een website die niet in de gegevens staat"
                  for name, host in found.foreign]
     problems += [f"{name}: bevat een HTML-commentaar (<!-- ... -->)" for name in found.comments]
+    problems += [f"{name}: bevat gegevens over de foto ({kind})" for name, kind in found.metadata]
     if problems:
         raise Abort("Controle van de gebouwde site mislukt; de vorige site blijft staan:\n  "
                     + "\n  ".join(problems))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import cache, files, worker
+from . import cache, files, fotometa, fotos, worker
 from .audit import Audit, person_values
 from .beheer import BeheerFout
 from .beheer import settings as editor_settings
@@ -76,6 +76,8 @@ def check(root: Path, options: Options) -> Site:
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
     hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
+    for folder in ("campaign", options.docs_dir):  # published or in Git: no photo metadata
+        fotometa.check_folder(root, root / folder, log, fotos.MAX_BYTES)
     try:
         editor_settings(options.beheer)
     except BeheerFout as problem:
