@@ -57,6 +57,12 @@ class Found:
     orientation: int = 1
 
 
+def _found(kinds: list[str], orientation: int) -> Found:
+    """Each kind once, the GPS position (the worst) first."""
+    unique = dict.fromkeys(kinds)
+    return Found(tuple(sorted(unique, key=lambda k: not k.startswith("GPS"))), orientation)
+
+
 def metadata(data: bytes) -> Found:
     """The metadata in a JPEG, PNG or WebP file; raises ``NotAPhoto``."""
     if data.startswith(b"\xff\xd8"):
@@ -191,7 +197,7 @@ def _jpeg_found(data: bytes) -> Found:
         if kind is not None:
             kinds += kind[0]
             orientation = kind[1] if kind[1] != 1 else orientation
-    return Found(tuple(dict.fromkeys(kinds)), orientation)
+    return _found(kinds, orientation)
 
 
 def _jpeg_strip(data: bytes, orientation: bytes | None) -> bytes:
@@ -268,7 +274,7 @@ def _png_found(data: bytes) -> Found:
             kinds.append("datum (tIME)")
         elif kind not in _PNG_KEEP:
             kinds.append(f"overige gegevens ({kind.decode('latin-1')})")
-    return Found(tuple(dict.fromkeys(kinds)), orientation)
+    return _found(kinds, orientation)
 
 
 def _png_chunk(kind: bytes, payload: bytes) -> bytes:
@@ -319,7 +325,7 @@ def _webp_found(data: bytes) -> Found:
             kinds.append("XMP (beschrijving, namen, plaats)")
         elif kind not in _WEBP_KEEP:
             kinds.append(f"overige gegevens ({kind.decode('latin-1').strip()})")
-    return Found(tuple(dict.fromkeys(kinds)), orientation)
+    return _found(kinds, orientation)
 
 
 def _webp_strip(data: bytes, orientation: bytes | None) -> bytes:
