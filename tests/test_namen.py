@@ -269,7 +269,8 @@ def test_check_refuses_an_id_that_spells_an_internal_name(
     assert code == 1, report
     location = re.escape(f"{file}:") + r"\d+: " + (re.escape(f"{field}: ") if field else "")
     shown = kind if kind != "e-mailadres" else "contact-id"
-    assert re.search(location + re.escape(f"De {shown} '{identifier}' spelt de naam van een "
+    article = "Het" if shown.startswith("anker") else "De"
+    assert re.search(location + re.escape(f"{article} {shown} '{identifier}' spelt de naam van een "
                                           "persoon die intern is"), report), report
     assert "Noem de id naar de functie, bijvoorbeeld aandachtfunctionaris" in report
     assert re.search(r"\(routekaarten/[a-z/]+\.yml:\d+: contacten\.[a-z.-]+\.(persoon|email)\)",

@@ -45,7 +45,7 @@ class Identifier:
 
     value: str
     kind: str
-    """How the editor calls it: "contact-id", "bestandsnaam" ..."""
+    """How the editor calls it, with its article: "de contact-id", "het anker" ..."""
     file: Path
     line: int
     path: tuple[str | int, ...]
@@ -103,8 +103,9 @@ def check_ids(loaded: Loaded, log: ErrorLog) -> None:
         if value is None or any(spelled_name(i, namen) for i in identifier.made_of):
             continue
         log.add(identifier.file, identifier.line, list(identifier.path),
-                f"De {identifier.kind} '{identifier.value}' spelt de naam van een persoon die "
-                f"intern is: \"{value}\" ({where[value]}). Ids zijn openbaar: ze staan in "
+                f"{identifier.kind.capitalize()} '{identifier.value}' spelt de naam van een "
+                f"persoon die intern is: \"{value}\" ({where[value]}). Ids zijn openbaar: ze "
+                "staan in "
                 "webadressen, ankers en de instellingen van de browsereditor. Noem de id naar "
                 "de functie, bijvoorbeeld aandachtfunctionaris, en pas de verwijzingen ernaar "
                 "mee aan.")
@@ -113,21 +114,22 @@ def check_ids(loaded: Loaded, log: ErrorLog) -> None:
 def _identifiers(loaded: Loaded, root: Path) -> Iterator[Identifier]:
     yield from _part_ids(loaded.regio, regio=True)
     for slug, part in loaded.gemeenten:
-        yield Identifier(slug, "bestandsnaam", part.doc.file, 1, ())
+        yield Identifier(slug, "de bestandsnaam", part.doc.file, 1, ())
         yield from _part_ids(part, regio=False)
     for story in sorted((root / "campaign" / "verhalen").glob("*.md")):
-        yield Identifier(story.stem, "bestandsnaam van het verhaal", story, 1, ())
+        yield Identifier(story.stem, "de bestandsnaam van het verhaal", story, 1, ())
     for folder in sorted(p for p in (root / "trainingen").glob("*") if p.is_dir()):
-        yield Identifier(folder.name, "mapnaam van de module", folder, 1, ())
+        yield Identifier(folder.name, "de mapnaam van de module", folder, 1, ())
         for deel in sorted(folder.glob("*.md")):
-            yield Identifier(deel.stem, "bestandsnaam van het deel", deel, 1, ())
+            yield Identifier(deel.stem, "de bestandsnaam van het deel", deel, 1, ())
 
 
 def _part_ids(part: Part, regio: bool) -> Iterator[Identifier]:
     doc = part.doc
     data = doc.data if isinstance(doc.data, dict) else {}
     keyed = ("contacten", "werkvelden", "sectoren") if regio else ("contacten",)
-    kinds = {"contacten": "contact-id", "werkvelden": "werkveld-id", "sectoren": "sector-id"}
+    kinds = {"contacten": "de contact-id", "werkvelden": "de werkveld-id",
+             "sectoren": "de sector-id"}
     for key in keyed:
         block = data.get(key)
         for item in (block if isinstance(block, dict) else ()):
@@ -135,21 +137,21 @@ def _part_ids(part: Part, regio: bool) -> Iterator[Identifier]:
             yield Identifier(str(item), kinds[key], doc.file, doc.line(keyed_path),
                              keyed_path)
     if regio:
-        yield from _listed(data.get("rollen"), ("rollen",), "rol-id", doc)
+        yield from _listed(data.get("rollen"), ("rollen",), "de rol-id", doc)
     for ri, route in _items(data.get("routes")):
         at: tuple[str | int, ...] = ("routes", ri)
         route_id = route.get("id")
         if isinstance(route_id, str):
-            yield Identifier(route_id, "route-id", doc.file, doc.line((*at, "id")),
+            yield Identifier(route_id, "de route-id", doc.file, doc.line((*at, "id")),
                              (*at, "id"))
         for si, step in _items(route.get("stappen")):
             step_id = step.get("id")
             if not isinstance(step_id, str):
                 continue
             path = (*at, "stappen", si, "id")
-            yield Identifier(step_id, "stap-id", doc.file, doc.line(path), path)
+            yield Identifier(step_id, "de stap-id", doc.file, doc.line(path), path)
             if isinstance(route_id, str):  # the step's anchor on the page: route-stap
-                yield Identifier(f"{route_id}-{step_id}", "anker (route-id en stap-id)",
+                yield Identifier(f"{route_id}-{step_id}", "het anker (route-id en stap-id)",
                                  doc.file, doc.line(path), path, (route_id, step_id))
 
 
