@@ -165,11 +165,6 @@ def test_a_changed_picture_is_refused(change: str) -> None:
         fotos._pack(fotos.WebPhoto(resaved, photo.sizes, photo.width, photo.height)), data, "x")
 
 
-@pytest.fixture
-def site_copy(klein_site: Build, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(klein_site.site, tmp_path / "site"))
-
-
 def test_a_planted_audit_memo_does_not_let_a_leak_through(
         site_copy: Path, klein_site: Build, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -172,11 +172,6 @@ def test_a_photo_that_cannot_be_read_stops_the_command(
     assert code == 1 and "campaign/fotos/kapot.jpg: deze foto is niet te lezen" in report
 
 
-@pytest.fixture
-def site_copy(klein_site: Build, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(klein_site.site, tmp_path / "site"))
-
-
 @pytest.mark.parametrize(("name", "make"), [("campagne/fotos/x-480.jpg", gps_jpeg),
                                             ("assets/images/x.png", gps_png),
                                             ("x.webp", gps_webp)])

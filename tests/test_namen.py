@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from helpers import EPOCH, FIXTURES, Build
+from helpers import EPOCH, FIXTURES, Build, append_to
 from meldwijzer.audit import audit_site
 from meldwijzer.build import Generated, generate
 from meldwijzer.cli import main
@@ -113,16 +113,6 @@ def test_the_thresholds_are_what_the_docs_say() -> None:
 
 # --- the audit of a built site (the fixture's internal person is "Interne Persoon") ------
 
-@pytest.fixture
-def site_copy(klein_site: Build, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(klein_site.site, tmp_path / "site"))
-
-
-@pytest.fixture
-def generated(klein_site: Build) -> Generated:
-    return generate(klein_site.project, Options())
-
-
 @pytest.mark.parametrize(("file", "text"), [
     ("gemeenten/oosterdorp.html", "<p>Vraag naar Interne-Persoon</p>"),
     ("gemeenten/oosterdorp.html", "<p>interne_persoon</p>"),
@@ -142,10 +132,7 @@ def generated(klein_site: Build) -> Generated:
 ])
 def test_an_internal_name_spelled_as_an_id_or_address_fails_the_audit(
         site_copy: Path, generated: Generated, file: str, text: str) -> None:
-    target = site_copy / file
-    target.parent.mkdir(parents=True, exist_ok=True)
-    before = target.read_text("utf-8") if target.exists() else ""
-    target.write_text(before + text, "utf-8")
+    append_to(site_copy, file, text)
     with pytest.raises(Abort, match="interne waarde \"Interne Persoon\""):
         audit_site(site_copy, generated)
 
@@ -290,3 +277,12 @@ def test_the_same_ids_pass_when_the_person_is_not_internal(
     _add(klein_project, WESTERDORP, OWN_ROUTE.format(route="interne-persoon", stap="bel"))
     code, report = _check(klein_project, monkeypatch, capsys)
     assert code == 0, report
+
+
+def test_the_editor_can_ask_the_same_question_of_a_built_site(klein_site: Build) -> None:
+    """``idnamen.site_names`` for code that publishes ids from the resolved site."""
+    from meldwijzer.idnamen import site_names
+
+    names = site_names(generate(klein_site.project, Options()).site.herkomst)
+    assert spelled_name("interne-persoon", names) == "Interne Persoon"
+    assert spelled_name("coordinator", names) is None

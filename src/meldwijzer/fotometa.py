@@ -21,7 +21,7 @@ import os
 import struct
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,7 +170,7 @@ def _jpeg_kind(marker: int, payload: bytes) -> tuple[list[str], int] | None:
     if marker == 0xE1 and payload.startswith(_EXIF):
         return _exif_kinds(payload)
     if marker == 0xE1 and payload.startswith(_XMP[:-1]):
-        return ["XMP (beschrijving, namen, plaats)"], 1
+        return [XMP_KIND], 1
     if marker == 0xED:
         return ["IPTC (bijschrift, namen, plaats)"], 1
     if marker == 0xFE:
@@ -189,7 +189,7 @@ def _jpeg_found(data: bytes) -> Found:
     for marker, start, end in _jpeg_segments(data):
         if marker == -1:
             if data[start:end].strip(b"\x00"):
-                kinds.append("gegevens na het einde van de foto")
+                kinds.append(AFTER_THE_IMAGE)
             continue
         if marker in (0xD8, 0xD9, 0xDA) or 0xD0 <= marker <= 0xD7:
             continue
@@ -258,23 +258,38 @@ def _png_chunks(data: bytes) -> Iterator[tuple[bytes, int, int]]:
         pos = end
 
 
-def _png_found(data: bytes) -> Found:
+AFTER_THE_IMAGE = "gegevens na het einde van de foto"
+XMP_KIND = "XMP (beschrijving, namen, plaats)"
+
+
+def _chunks_found(chunks: Iterable[tuple[bytes, bytes]], exif: bytes, keep: set[bytes],
+                  other: Callable[[bytes, bytes], str]) -> Found:
+    """What a chunked file (PNG, WebP) carries: ``chunks`` as (type, payload), b"" for
+    data after the end; ``exif`` the EXIF chunk's type; ``other`` names any other chunk
+    that is not in ``keep``."""
     kinds: list[str] = []
     orientation = 1
-    for kind, start, end in _png_chunks(data):
+    for kind, payload in chunks:
         if kind == b"":
-            kinds.append("gegevens na het einde van de foto")
-        elif kind == b"eXIf":
-            exif_kinds, orientation = _exif_kinds(data[start + 8:end - 4])
+            kinds.append(AFTER_THE_IMAGE)
+        elif kind == exif:
+            exif_kinds, orientation = _exif_kinds(payload)
             kinds += exif_kinds
-        elif kind in (b"tEXt", b"zTXt", b"iTXt"):
-            xmp = data[start + 8:start + 8 + 17] == b"XML:com.adobe.xmp"
-            kinds.append("XMP (beschrijving, namen, plaats)" if xmp else f"tekst ({kind.decode()})")
-        elif kind == b"tIME":
-            kinds.append("datum (tIME)")
-        elif kind not in _PNG_KEEP:
-            kinds.append(f"overige gegevens ({kind.decode('latin-1')})")
+        elif kind not in keep:
+            kinds.append(other(kind, payload))
     return _found(kinds, orientation)
+
+
+def _png_found(data: bytes) -> Found:
+    def other(kind: bytes, payload: bytes) -> str:
+        if kind in (b"tEXt", b"zTXt", b"iTXt"):
+            return XMP_KIND if payload.startswith(b"XML:com.adobe.xmp") else \
+                f"tekst ({kind.decode()})"
+        return "datum (tIME)" if kind == b"tIME" else \
+            f"overige gegevens ({kind.decode('latin-1')})"
+
+    return _chunks_found(((kind, data[start + 8:end - 4]) for kind, start, end
+                          in _png_chunks(data)), b"eXIf", _PNG_KEEP, other)
 
 
 def _png_chunk(kind: bytes, payload: bytes) -> bytes:
@@ -312,20 +327,12 @@ def _webp_chunks(data: bytes) -> Iterator[tuple[bytes, int, int]]:
 
 
 def _webp_found(data: bytes) -> Found:
-    kinds: list[str] = []
-    orientation = 1
-    for kind, start, _ in _webp_chunks(data):
-        if kind == b"":
-            kinds.append("gegevens na het einde van de foto")
-        elif kind == b"EXIF":
-            length = int.from_bytes(data[start + 4:start + 8], "little")
-            exif_kinds, orientation = _exif_kinds(data[start + 8:start + 8 + length])
-            kinds += exif_kinds
-        elif kind == b"XMP ":
-            kinds.append("XMP (beschrijving, namen, plaats)")
-        elif kind not in _WEBP_KEEP:
-            kinds.append(f"overige gegevens ({kind.decode('latin-1').strip()})")
-    return _found(kinds, orientation)
+    def payload(start: int) -> bytes:
+        return data[start + 8:start + 8 + int.from_bytes(data[start + 4:start + 8], "little")]
+
+    return _chunks_found(((kind, payload(start)) for kind, start, _ in _webp_chunks(data)),
+                         b"EXIF", _WEBP_KEEP, lambda kind, _: XMP_KIND if kind == b"XMP " else
+                         f"overige gegevens ({kind.decode('latin-1').strip()})")
 
 
 def _webp_strip(data: bytes, orientation: bytes | None) -> bytes:

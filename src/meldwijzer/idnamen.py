@@ -84,6 +84,14 @@ def finder(names: list[Internal]) -> Namen:
                  emails=[n.value for n in names if n.where.endswith(".email")])
 
 
+def site_names(herkomst: dict[str, str]) -> Namen:
+    """The internal names of a public build, from where each withheld value is written
+    (``Site.herkomst``): for code that publishes ids from the resolved site, such as the
+    browser editor's configuration (``spelled_name(id, site_names(site.herkomst))``)."""
+    return Namen(persons=[v for v, where in herkomst.items() if where.endswith(".persoon")],
+                 emails=[v for v, where in herkomst.items() if where.endswith(".email")])
+
+
 def spelled_name(identifier: str, names: Namen) -> str | None:
     """The internal value that ``identifier`` spells, or None."""
     found = names.in_id(identifier)
