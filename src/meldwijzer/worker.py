@@ -11,11 +11,12 @@ bytes as without helpers (tested); a single processor uses none.
 **When helpers pay** (``pays``). Starting a helper costs about a second of processor time
 (a fresh interpreter that imports MkDocs' dependencies, Jinja, segno and our templates) and
 every page is copied to it for the audit; on a machine with two processors the helper
-shares them with MkDocs. Measured on such a machine (``benchmarks/run.py --hulp``), what a
-helper takes off the main process is the training family: the slides and handouts of every
-module for every municipality. A region without training modules built slower with helpers
-at every size (342 municipalities: see the benchmark); with modules, helpers paid from about
-``PAYS_FROM`` municipality-modules on. So the rule, decided from the input's size before
+shares them with MkDocs. What a helper takes off the main process is mostly the training
+family: the slides and handouts of every module for every municipality. Without training
+modules there is little to take over, and a routekaart-only region built slower with helpers
+(issue 21: 342 municipalities, 8.6 s without, 9.1-9.4 s with; ``benchmarks/run.py --hulp``
+measures it again). ``PAYS_FROM`` is an estimate still to be calibrated on a quiet machine.
+So the rule, decided from the input's size before
 anything is read: helpers start when municipalities x training modules is at least
 ``PAYS_FROM``. ``MELDWIJZER_HULP=uit`` (or 0) never starts them, ``MELDWIJZER_HULP=N``
 always starts N (at most 8), whatever the size.
@@ -36,8 +37,8 @@ from .site import Site
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
 PAYS_FROM = 120
-"""Municipalities x training modules from which helpers save more than they cost (see the
-module docstring)."""
+"""Municipalities x training modules from which helpers are expected to save more than they
+cost (an estimate: see the module docstring)."""
 LARGE_FROM = 40
 """The number of municipalities from which the tests' forced helper builds are large enough
 to spread work over processes (the threshold before ``pays``)."""
