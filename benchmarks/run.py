@@ -2,13 +2,17 @@
 
     python benchmarks/run.py                      # N = 7, 50, 342, 1000
     python benchmarks/run.py --sizes 7,342 --extras --serve --budgets --lighthouse
+    python benchmarks/run.py --hulp --sizes 50,342     # helper processes on and off
 
 For each N: wall time and peak memory of a full public `mkdocs build` with our hook; the
 generator's own share (read + validate + resolve + render + audit, timed inside the process);
 the time MkDocs + Material need for the same pages without us (the `meldwijzer export` of the
 project built with plain mkdocs); pages and output size. --serve measures the time from saving
 a municipality's YAML to the rebuilt page in `mkdocs serve`. --budgets measures the example
-site (page sizes, first visit on a phone); --lighthouse adds Lighthouse 12 scores.
+site (page sizes, first visit on a phone); --lighthouse adds Lighthouse 12 scores. --hulp
+builds both region shapes (routekaarten only, and with the campaign and training modules)
+with helper processes off and on (``MELDWIJZER_HULP=uit`` and ``=1``), best of --herhaal
+warm builds each, and prints what the automatic rule (``worker.pays``) chooses.
 Figures are printed, never asserted in unit tests.
 """
 
@@ -97,6 +101,33 @@ def serve_loop(n: int, work: Path, dirty: bool = False) -> float:
         process.wait(timeout=30)
 
 
+def helpers(sizes: list[int], work: Path, repeat: int) -> None:
+    """Wall time of warm builds with helpers off and on, for both region shapes."""
+    from meldwijzer.worker import pays
+    from meldwijzer.worker import work as size_of
+
+    print(f"{'shape':<22} {'N':>5} {'modules':>8} {'off s':>7} {'on s':>7} {'on/off':>7} "
+          f"{'rule':>6} {'rule right':>10}")
+    for extras in (False, True):
+        for n in sizes:
+            project = make_project(work / f"hulp{n}{'x' if extras else ''}", n,
+                                   with_extras=extras)
+            cache = {"MELDWIJZER_CACHE": str(work / f"hulpcache{n}{extras}")}
+            _once(project, work / "hulp-site", cache)  # fill the cache (photos)
+            times = {}
+            for hulp in ("uit", "1"):
+                times[hulp] = min(_once(project, work / "hulp-site", {**cache,
+                                        "MELDWIJZER_HULP": hulp})["wall"]
+                                  for _ in range(repeat))
+            municipalities, modules = size_of(project)
+            chosen = pays(municipalities, modules)
+            faster = times["1"] < times["uit"]
+            shape = "with campaign+modules" if extras else "routekaarten only"
+            print(f"{shape:<22} {n:>5} {modules:>8} {times['uit']:>7.2f} {times['1']:>7.2f} "
+                  f"{times['1'] / times['uit']:>7.2f} {'on' if chosen else 'off':>6} "
+                  f"{'yes' if chosen == faster else 'NO':>10}")
+
+
 def table(rows: list[dict[str, float]]) -> None:
     print(f"{'N':>5} {'pages':>6} {'cold s':>7} {'peak MB':>8} {'ours s':>7} {'share':>6} "
           f"{'audit s':>7} {'warm s':>7} {'ours s':>7} {'share':>6} {'plain MkDocs s':>15} "
@@ -121,9 +152,15 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help="measure the serve loop")
     parser.add_argument("--budgets", action="store_true", help="measure the example site")
     parser.add_argument("--lighthouse", action="store_true", help="Lighthouse 12 scores")
+    parser.add_argument("--hulp", action="store_true",
+                        help="helper processes off and on, both region shapes")
+    parser.add_argument("--herhaal", type=int, default=2, help="builds per figure (--hulp)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="meldwijzer-bench-") as tmp:
         work = Path(tmp)
+        if args.hulp:
+            helpers([int(n) for n in args.sizes.split(",")], work, args.herhaal)
+            return
         rows = [measure(int(n), not args.zonder_extras, work) for n in args.sizes.split(",")]
         table(rows)
         if args.serve:

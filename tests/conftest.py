@@ -4,12 +4,15 @@ because a build takes seconds; tests only read it."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import FIXTURES, PYTHONPATH, ROOT, Build, copy_project, run_mkdocs
 from meldwijzer.beheer import bundle_folder
+from meldwijzer.build import Generated, generate
+from meldwijzer.site import Options
 
 # Every subprocess (mkdocs, the CLI) imports this checkout's package.
 os.environ["PYTHONPATH"] = PYTHONPATH
@@ -49,6 +52,18 @@ def klein_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def klein_project(tmp_path: Path) -> Path:
     """A writable copy of the small test region, to break in a test."""
     return copy_project(FIXTURES / "klein", tmp_path / "project")
+
+
+@pytest.fixture
+def site_copy(klein_site: Build, tmp_path: Path) -> Path:
+    """A writable copy of the small region's built site, to plant problems in."""
+    return Path(shutil.copytree(klein_site.site, tmp_path / "site"))
+
+
+@pytest.fixture
+def generated(klein_site: Build) -> Generated:
+    """The small region as the build generated it (what the audit compares with)."""
+    return generate(klein_site.project, Options())
 
 
 # A skipped browser test must never count as a pass: record skips of browser tests and fail

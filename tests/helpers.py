@@ -108,3 +108,12 @@ def keyed_as_maps(data: object) -> object:
                                         {k: v for k, v in item.items() if k != "id"})
                            for item in value}
     return result
+
+
+def append_to(folder: Path, relative: str, text: str) -> None:
+    """Add ``text`` at the end of ``folder / relative`` (made when missing): a planted
+    problem in a built site."""
+    target = folder / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    before = target.read_text("utf-8") if target.exists() else ""
+    target.write_text(before + text, "utf-8")

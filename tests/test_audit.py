@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from helpers import Build
+from helpers import Build, append_to
 from meldwijzer.audit import audit_site, normalise, phone_digits, spellings
-from meldwijzer.build import Generated, generate
-from meldwijzer.site import Options
-
-
-@pytest.fixture
-def site_copy(klein_site: Build, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(klein_site.site, tmp_path / "site"))
-
-
-@pytest.fixture
-def generated(klein_site: Build) -> Generated:
-    return generate(klein_site.project, Options())
+from meldwijzer.build import Generated
 
 
 def test_the_clean_site_passes(site_copy: Path, generated: Generated) -> None:
@@ -67,10 +55,7 @@ def test_phone_numbers_compare_as_their_national_digits() -> None:
 ])
 def test_an_internal_value_anywhere_fails_the_audit(site_copy: Path, generated: Generated,
                                                     file: str, text: str) -> None:
-    target = site_copy / file
-    target.parent.mkdir(parents=True, exist_ok=True)
-    before = target.read_text("utf-8") if target.exists() else ""
-    target.write_text(before + text, "utf-8")
+    append_to(site_copy, file, text)
     with pytest.raises(Abort, match="interne waarde"):
         audit_site(site_copy, generated)
 

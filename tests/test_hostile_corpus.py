@@ -53,8 +53,30 @@ def _hidden_colours(width: int, height: int) -> bytes:
     return out.getvalue()
 
 
+def _with_metadata(kind: str, width: int, height: int) -> bytes:
+    """A real photo as a phone writes it: EXIF with a GPS position and a maker's name,
+    XMP, a comment (JPEG) or text chunks (PNG)."""
+    from PIL import PngImagePlugin
+
+    exif = Image.Exif()
+    exif[0x013B] = "GIFMAKER"
+    exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 13.0, 30.0), 3: "E", 4: (5.0, 10.0, 20.0)})
+    image = Image.new("RGB", (width, height), (30, 90, 160))
+    out = io.BytesIO()
+    if kind == "jpeg-gps":
+        image.save(out, "JPEG", exif=exif.tobytes(), xmp=b"<x:xmpmeta>GIFXMP</x:xmpmeta>",
+                   comment=b"GIFCOMMENT")
+    else:
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Author", "GIFMAKER")
+        image.save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
 def _picture(spec: dict[str, Any]) -> bytes:
     kind, width, height = spec["soort"], int(spec["breed"]), int(spec["hoog"])
+    if kind in ("jpeg-gps", "png-tekst"):
+        return _with_metadata(kind, width, height)
     if kind == "png-kop":
         return _png_header(width, height, zlib.compress(b"\x00" * 16))
     if kind == "png-bom":
@@ -95,8 +117,51 @@ def _apply(project: Path, step: dict[str, Any]) -> None:
         target.symlink_to(spec["naar"])
     elif action == "afbeelding":
         target.write_bytes(_picture(spec))
+    elif action == "cache":
+        _plant(project, spec)
     else:
         raise AssertionError(f"unknown step {action}")
+
+
+POISON_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" onload="GIFQR()"><script>GIFQR()'
+               b"</script></svg>")
+
+
+def _plant(project: Path, spec: dict[str, Any]) -> None:
+    """An attacker's file where the build's cache keeps (or kept) an entry: for the photo
+    ``foto`` of story ``verhaal`` (``gif``: metadata, html, andere-foto), or the QR code
+    of ``url`` at the key an earlier version used."""
+    from meldwijzer import fotos
+    from meldwijzer.cache import FOLDER, Cache
+
+    cache = Cache(project / FOLDER)
+    if spec["pad"] == "qr":
+        import segno
+
+        path = cache.path("qr", f"{spec['url']}\0m\0{3}\0{segno.__version__}".encode())
+        entry = POISON_SVG
+    else:
+        data = (project / spec["pad"]).read_bytes()
+        stem = f"campagne/fotos/{spec['verhaal']}"
+        path = cache.path("foto", fotos.cache_key(data, stem))
+        photo = fotos._web_photo(data, stem)
+        files = {}
+        for name, width in photo.sizes:
+            original = photo.files[name]
+            with Image.open(io.BytesIO(original)) as image:
+                height = image.height
+            if spec["gif"] == "metadata":
+                files[name] = _with_metadata("jpeg-gps", width, height)
+            elif spec["gif"] == "html":
+                files[name] = original + b"<script>GIFQR()</script>GIFHTML"
+            else:
+                out = io.BytesIO()
+                Image.new("RGB", (width, height), (255, 255, 0)).save(out, "JPEG")
+                files[name] = out.getvalue()
+        entry = fotos._pack(fotos.WebPhoto(files, photo.sizes, photo.width, photo.height))
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(entry)
 
 
 def _project(case: dict[str, Any], dest: Path) -> Path:
@@ -170,6 +235,13 @@ def test_hostile_case(file: Path, tmp_path: Path) -> None:
             soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
             found = soup.select(expected["geen_element"])
             assert not found, (page, found[:2])
+    if "foto_uit_bron" in expected:  # the published size is the one made from the source
+        from meldwijzer import fotos
+
+        published = expected["foto_uit_bron"]["site"]
+        stem = published.rsplit("-", 1)[0]
+        made = fotos._web_photo((project / expected["foto_uit_bron"]["bron"]).read_bytes(), stem)
+        assert (build.site / published).read_bytes() == made.files[published]
     if "wit_in_foto" in expected:
         with Image.open(build.site / expected["wit_in_foto"]) as photo:
             left = photo.convert("RGB").getpixel((10, photo.height // 2))

@@ -11,19 +11,19 @@ import concurrent.futures
 import gzip
 import hashlib
 import html
-import json
 import multiprocessing
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 
-from . import cache, files
+from . import files, fotometa, namen
 from .safety import INVISIBLE, printable
+from .trie import trie_pattern
 from .yamlread import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
@@ -173,30 +173,6 @@ def decode(name: str, data: bytes) -> tuple[str, bool, bytes]:
     return data.decode("utf-8", "replace"), True, data
 
 
-def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """One regex for many literal strings, shaped as a trie so a search is one pass.
-
-    A plain alternation of thousands of literals tries each at every position; the trie
-    shares prefixes, which keeps the audit of a national site (thousands of values, thousands
-    of files) fast."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(build(trie))
-
-
 def leaks(site_dir: Path, secrets: Iterable[str]) -> list[tuple[str, str]]:
     """(file, value) for every withheld value found anywhere in the site."""
     return Audit(site_dir, secrets).run().leaks
@@ -222,18 +198,21 @@ class Audit:
 
     def __init__(self, site_dir: Path, secrets: Iterable[str] = (),
                  own_host: str | None = None, allowed: set[str] | None = None,
-                 skip: dict[str, str] | None = None) -> None:
+                 skip: dict[str, str] | None = None, names: Iterable[str] = ()) -> None:
         self.site_dir = site_dir
         secrets = sorted(set(secrets))
         self.skip = skip or {}
-        self.arguments = (site_dir, secrets, own_host, allowed, self.skip)
+        persons = sorted(set(names))
+        self.arguments: Arguments = (site_dir, secrets, own_host, allowed, self.skip, persons)
+        # People's names in any spelling a reader reads as the name (see ``namen``).
+        self.namen = namen.Namen(persons)
         self.patterns = {s: secret for secret in secrets for s in spellings(secret) if s}
         self.finder = trie_pattern(self.patterns) if self.patterns else None
         self.phones = {d: secret for secret in secrets if (d := phone_digits(secret))}
         self.phone_finder = trie_pattern(self.phones) if self.phones else None
         # The quick first look (see ``candidates``): the words of each value, and the
         # national digits of each phone number.
-        self.sequence_finder = _sequence_finder(secrets)
+        self.sequence_finder = _sequence_finder(secrets, self.namen.sequences())
         self.digit_finder = _bytes_trie(set(self.phones)) if self.phones else None
         self.own_host = own_host
         self.allowed = allowed
@@ -241,6 +220,7 @@ class Audit:
         self.third_party: list[tuple[str, str]] = []
         self.foreign: list[tuple[str, str]] = []
         self.comments: list[str] = []
+        self.metadata: list[tuple[str, str]] = []
         self.digests: dict[str, str] = {}
         self.results: dict[str, Findings] = {}
 
@@ -281,6 +261,7 @@ class Audit:
         self.third_party = sorted((n, h) for n, found in results.items() for h in found[1])
         self.foreign = sorted((n, h) for n, found in results.items() for h in found[2])
         self.comments = sorted(n for n, found in results.items() if found[3])
+        self.metadata = sorted((n, m) for n, found in results.items() for m in found[4])
         return self
 
     def scan(self, names: list[str]) -> dict[str, Findings]:
@@ -294,7 +275,7 @@ class Audit:
         if name in self.skip and hashlib.sha256(raw).hexdigest() == self.skip[name]:
             return CLEAN  # Decap's bundle, byte for byte the pinned package (see vendored)
         text, is_text, data = decode(name, raw)
-        screen = self.finder is not None or self.phone_finder is not None
+        screen = self.finder is not None or self.phone_finder is not None or bool(self.namen)
         leaked = set(self.secrets_in(text, is_text)) if screen and self.candidates(data) \
             else set()
         if screen:  # the file's name is published too
@@ -308,7 +289,8 @@ class Audit:
                         and host not in self.allowed and name != EDITOR:
                     foreign.add(host)
         comment = name.endswith(".html") and _COMMENT.search(text) is not None
-        return tuple(sorted(leaked)), tuple(sorted(third)), tuple(sorted(foreign)), comment
+        return (tuple(sorted(leaked)), tuple(sorted(third)), tuple(sorted(foreign)), comment,
+                photo_metadata(name, raw))
 
     def candidates(self, data: bytes) -> bool:
         """A quick first look at a file's bytes: could any withheld value be in it?
@@ -330,8 +312,13 @@ class Audit:
         data = _INVISIBLE_BYTES.sub(b"", data)
         values = b"\n".join(_ATTRIBUTE_VALUE_BYTES.findall(data)) if b"=" in data else b""
         view = (_MARKUP_BYTES.sub(b"", data) + b"\n" + values).lower()
-        if self.sequence_finder is not None and self.sequence_finder.search(view):
-            return True
+        if self.sequence_finder is not None:
+            if self.sequence_finder.search(view):
+                return True
+            # Letters a reader reads as Latin ones (Cyrillic a, accents), as those letters.
+            if _FOLDABLE_BYTES.search(view) and self.sequence_finder.search(
+                    _FOLDABLE_BYTES.sub(_fold_bytes, view)):
+                return True
         if self.digit_finder is not None:
             if _OTHER_DIGIT_BYTES.search(view):
                 view = view.decode("utf-8", "replace").translate(_DIGITS).encode("utf-8")
@@ -347,9 +334,10 @@ class Audit:
     def secrets_in(self, text: str, is_text: bool) -> set[str]:
         """The withheld values in one file's content, in any spelling a reader would see."""
         if not is_text:
-            return _found(self.finder, self.patterns, _SPACE.sub(" ", text.casefold()))
+            plain = _SPACE.sub(" ", text.casefold())
+            return _found(self.finder, self.patterns, plain) | set(self.namen.in_text(plain))
         plain = normalise(text)
-        found = _found(self.finder, self.patterns, plain)
+        found = _found(self.finder, self.patterns, plain) | set(self.namen.in_text(plain))
         if self.phone_finder is not None:
             digits = "\n".join(_NON_DIGIT.sub("", run) for run in _PHONE_RUN.findall(plain))
             found |= _found(self.phone_finder, self.phones, digits)
@@ -361,12 +349,25 @@ PARALLEL_FROM = 2000
 more than it saves."""
 
 
-Findings = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
-CLEAN: Findings = ((), (), (), False)
+Findings = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, tuple[str, ...]]
+Arguments = tuple[Path, list[str], str | None, set[str] | None, dict[str, str], list[str]]
+"""What an ``Audit`` is made of: site folder, withheld values, own host, allowed hosts,
+skipped files (name: sha256), people's names among the withheld values."""
+CLEAN: Findings = ((), (), (), False, ())
 
 
-def _scan_share(arguments: tuple[Path, list[str], str | None, set[str] | None,
-                                 dict[str, str]],
+def photo_metadata(name: str, data: bytes) -> tuple[str, ...]:
+    """What a published image carries besides its pixels (see ``fotometa``): nothing, for
+    every image the build makes; a file that is not a photo at all is named too."""
+    if Path(name).suffix.lower() not in fotometa.SUFFIXES:
+        return ()
+    try:
+        return fotometa.metadata(data).kinds
+    except fotometa.NotAPhoto:
+        return ("geen leesbare foto",)
+
+
+def _scan_share(arguments: Arguments,
                 names: list[str]) -> dict[str, Findings]:
     """One worker process's part of ``Audit.run``."""
     return Audit(*arguments).scan(names)
@@ -375,8 +376,7 @@ def _scan_share(arguments: tuple[Path, list[str], str | None, set[str] | None,
 _audits: dict[str, Audit] = {}
 
 
-def _check_batch(key: str, arguments: tuple[Path, list[str], str | None, set[str] | None,
-                                            dict[str, str]],
+def _check_batch(key: str, arguments: Arguments,
                  batch: list[tuple[str, bytes]]) -> dict[str, Findings]:
     """A helper process's part of a ``Stream`` (the Audit is made once per process)."""
     audit = _audits.get(key)
@@ -396,8 +396,7 @@ class Stream:
 
     BATCH_BYTES = 2_000_000
 
-    def __init__(self, arguments: tuple[Path, list[str], str | None, set[str] | None,
-                                        dict[str, str]],
+    def __init__(self, arguments: Arguments,
                  pool: concurrent.futures.Executor) -> None:
         self.arguments = arguments
         self.key = hashlib.sha256(repr(arguments).encode()).hexdigest()
@@ -446,12 +445,14 @@ _ANY_ENTITY = re.compile(rb"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
 _NON_ASCII_CHAR = re.compile(rb"[\xc0-\xff][\x80-\xbf]*")
 
 
-def _sequence_finder(secrets: Iterable[str]) -> re.Pattern[bytes] | None:
-    """One regex for the word sequences of all values (a trie over the words, the
-    separators between them free), matched on lower-cased bytes."""
-    sequences = set()
+def _sequence_finder(secrets: Iterable[str], names: Iterable[list[str]] = ()
+                     ) -> re.Pattern[bytes] | None:
+    """One regex for the word sequences of all values and of the forms of people's names
+    (a trie over the words, the separators between them free), matched on lower-cased
+    bytes, and on those bytes in reading form (see ``namen``)."""
+    sequences = {_PLACEHOLDER.join(words) for words in names if words}
     for secret in secrets:
-        for form in (secret.casefold(), _ascii_lower(secret)):
+        for form in (secret.casefold(), _ascii_lower(secret), namen.leesvorm(secret)):
             words = _WORD_CHARS.findall(form)
             if words:
                 sequences.add(_PLACEHOLDER.join(words))
@@ -459,6 +460,21 @@ def _sequence_finder(secrets: Iterable[str]) -> re.Pattern[bytes] | None:
         return None
     pattern = trie_pattern(sorted(sequences)).pattern.encode("utf-8")
     return re.compile(pattern.replace(_PLACEHOLDER.encode("utf-8"), _SEPARATOR))
+
+
+def _fold_table_bytes() -> dict[bytes, bytes]:
+    return {chr(code).encode("utf-8"): letters.encode("ascii")
+            for code, letters in namen.fold_table().items()}
+
+
+_FOLD_BYTES = _fold_table_bytes()
+# Any character of the table: its UTF-8 lead bytes, then one continuation byte.
+_FOLDABLE_BYTES = re.compile(b"|".join(sorted(
+    {re.escape(key[:-1]) for key in _FOLD_BYTES})).join((b"(?:", b")[\x80-\xbf]")))
+
+
+def _fold_bytes(match: re.Match[bytes]) -> bytes:
+    return _FOLD_BYTES.get(match.group(), match.group())
 
 
 def _ascii_lower(value: str) -> str:
@@ -515,8 +531,7 @@ def absolute_addresses(text: str) -> Iterator[tuple[bool, str]]:
         yield resource, host
 
 
-def audit_arguments(generated: Generated, site_dir: Path
-                    ) -> tuple[Path, list[str], str | None, set[str] | None, dict[str, str]]:
+def audit_arguments(generated: Generated, site_dir: Path) -> Arguments:
     """What the audit of a build of ``generated`` compares with (see ``Audit``)."""
     site_url = generated.site.options.site_url
     own_host = urlsplit(site_url).hostname if site_url else None
@@ -525,48 +540,23 @@ def audit_arguments(generated: Generated, site_dir: Path
     if campagne is not None:  # "Snel weg" leads to a neutral site (a default, or the data's)
         allowed.add(str(urlsplit(campagne.snel_weg).hostname).lower())
     return (site_dir, sorted(generated.site.verborgen), own_host, allowed,
-            vendored(generated.root))
+            vendored(generated.root), person_values(generated.site.herkomst))
 
 
-def _memo_file(generated: Generated, arguments: tuple[Any, ...]) -> Path | None:
-    """Where the digests of files found clean under these arguments are kept between
-    builds (in the project's cache, never in the site); None without a cache."""
-    folder = cache.Cache.for_project(generated.root).folder
-    if folder is None:
-        return None
-    _, secrets, own_host, allowed, skip = arguments
-    key = hashlib.sha256(json.dumps(
-        [Path(__file__).read_text("utf-8"), (Path(__file__).parent / "safety.py").read_text(
-            "utf-8"), secrets, own_host, sorted(allowed or ()),
-         sorted(skip.items())], ensure_ascii=True).encode()).hexdigest()
-    return folder / "audit" / f"{key}.json"
-
-
-def _read_memo(file: Path | None) -> dict[str, tuple[str, Findings]]:
-    try:
-        clean = json.loads(file.read_text("utf-8")) if file else {}
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(clean, dict):
-        return {}
-    return {str(name): (str(digest), CLEAN) for name, digest in clean.items()}
+def person_values(herkomst: dict[str, str]) -> list[str]:
+    """The withheld values that name a person (written in a ``persoon`` field), from
+    where each withheld value is written (``Site.herkomst``)."""
+    return sorted(value for value, where in herkomst.items() if where.endswith(".persoon"))
 
 
 def audit_site(site_dir: Path, generated: Generated, stream: Stream | None = None) -> None:
-    """The audit after a build: every file of the site in ``site_dir``. Files that were
-    found clean in an earlier build with the same data, code and settings count as clean
-    when their bytes are the same (the memo); files the ``stream`` checked during the build
-    likewise."""
+    """The audit after a build: every file of the site in ``site_dir``. Files the
+    ``stream`` checked during this build (in this build's helpers, from the bytes MkDocs
+    wrote) count when their bytes on disk are the same. Nothing is taken from an earlier
+    build: a memo in the cache could be written by anyone who can write the cache (a
+    merge-request pipeline), so it would let a leak through (tested)."""
     arguments = audit_arguments(generated, site_dir)
-    memo = _memo_file(generated, arguments)
-    known = _read_memo(memo)
-    if stream is not None:
-        known |= stream.results()
-    found = Audit(*arguments).run(known=known)
-    if memo is not None:
-        cache.Cache.store(memo, json.dumps(
-            {name: found.digests[name] for name, result in found.results.items()
-             if result == CLEAN}, sort_keys=True).encode())
+    found = Audit(*arguments).run(known=stream.results() if stream is not None else None)
     problems = [f"{name}: bevat de interne waarde \"{printable(value)}\""
                 for name, value in found.leaks]
     problems += [f"{name}: laadt iets van een andere website ({host})"
@@ -574,6 +564,7 @@ def audit_site(site_dir: Path, generated: Generated, stream: Stream | None = Non
     problems += [f"{name}: verwijst naar {host}, een website die niet in de gegevens staat"
                  for name, host in found.foreign]
     problems += [f"{name}: bevat een HTML-commentaar (<!-- ... -->)" for name in found.comments]
+    problems += [f"{name}: bevat gegevens over de foto ({kind})" for name, kind in found.metadata]
     if problems:
         raise Abort("Controle van de gebouwde site mislukt; de vorige site blijft staan:\n  "
                     + "\n  ".join(problems))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pathspec
 
-from . import cache, files, worker
-from .audit import Audit
+from . import cache, files, fotometa, fotos, worker
+from .audit import Audit, person_values
 from .beheer import BeheerFout
 from .beheer import settings as editor_settings
 from .cache import Cache
@@ -76,6 +76,8 @@ def check(root: Path, options: Options) -> Site:
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
     hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
+    for folder in ("campaign", options.docs_dir):  # published or in Git: no photo metadata
+        fotometa.check_folder(root, root / folder, log, fotos.MAX_BYTES)
     try:
         editor_settings(options.beheer)
     except BeheerFout as problem:
@@ -95,7 +97,8 @@ def leaks_in(generated: Generated) -> list[DataError]:
     """Withheld values that the generated pages and files would publish: a public field
     that repeats an internal value. The audit after the build would stop it; ``meldwijzer
     check`` reports it first, with the place where the value is written as internal."""
-    audit = Audit(generated.root, generated.site.verborgen)
+    audit = Audit(generated.root, generated.site.verborgen,
+                  names=person_values(generated.site.herkomst))
     errors = []
     contents = [*generated.pages.items(),
                 *((p, d.decode("utf-8", "replace")) for p, d in generated.files.items())]
@@ -145,7 +148,7 @@ def _leaks_in_docs(generated: Generated, audit: Audit) -> list[tuple[str, list[s
 
 
 def generate(root: Path, options: Options, helpers: Executor | None = None) -> Generated:
-    codes = helpers.submit(worker.qr_codes, zakkaart.likely_urls(root, options), root) \
+    codes = helpers.submit(worker.qr_codes, zakkaart.likely_urls(root, options)) \
         if helpers is not None else None
     site = check(root, options)
     zakkaart.ahead.clear()

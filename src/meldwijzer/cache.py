@@ -1,4 +1,4 @@
-"""A content-addressed cache for derived files: QR codes and resized photos.
+"""A content-addressed cache for derived files: the resized photos.
 
 They are pure functions of their input, and the costliest work per build. Like Material's
 own caches, the files live beside the project (``.cache/meldwijzer/``, never in the site), are
@@ -7,16 +7,27 @@ code that makes them), and are written atomically, so parallel builds share them
 A file from the cache is byte for byte the file the build would make (tested); deleting
 the folder only makes the next build slower.
 
+**A cache may only make a build faster.** Whoever can write the cache folder (in CI: any
+pipeline that shares the cache key, such as a merge request's) must not be able to change
+what a build publishes. So every entry is checked when it is read (``get``'s ``verify``):
+one that fails is deleted and made again. What cannot be checked for less than it costs to
+make is not cached at all: QR codes (checking that a code points to the right address means
+encoding it again) and the audit's findings (a memo of clean files would let a planted
+leak through; see ``audit``).
+
 ``MELDWIJZER_CACHE`` chooses another folder; ``MELDWIJZER_CACHE=uit`` turns it off.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
 VERSION = b"meldwijzer-cache-1"
 FOLDER = Path(".cache") / "meldwijzer"
@@ -30,6 +41,7 @@ class Cache:
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        self.rejected = 0
 
     @classmethod
     def for_project(cls, root: Path) -> Cache:
@@ -38,18 +50,32 @@ class Cache:
             return cls(None)
         return cls(Path(setting) if setting else root / FOLDER)
 
-    def get(self, kind: str, key: bytes, make: Callable[[], bytes]) -> bytes:
-        """The bytes for ``key`` from the cache, else ``make()`` (then stored)."""
+    def path(self, kind: str, key: bytes) -> Path | None:
+        """Where the entry for ``key`` is kept (None without a cache)."""
         if self.folder is None:
-            return make()
+            return None
         digest = hashlib.sha256(VERSION + b"\0" + kind.encode() + b"\0" + key).hexdigest()
-        path = self.folder / kind / digest[:2] / digest
+        return self.folder / kind / digest[:2] / digest
+
+    def get(self, kind: str, key: bytes, make: Callable[[], bytes],
+            verify: Callable[[bytes], bool]) -> bytes:
+        """The bytes for ``key`` from the cache when ``verify`` accepts them, else
+        ``make()`` (then stored; an entry that ``verify`` refuses is replaced)."""
+        path = self.path(kind, key)
+        if path is None:
+            return make()
         try:
             data = path.read_bytes()
-            self.hits += 1
-            return data
         except OSError:
             pass
+        else:
+            if verify(data):
+                self.hits += 1
+                return data
+            self.rejected += 1
+            log.info(f"meldwijzer: een bestand in de cache ({path}) klopt niet en is "
+                        "opnieuw gemaakt. Heeft iemand anders dan de bouw in de cache "
+                        "geschreven?")
         data = make()
         self.misses += 1
         self.store(path, data)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import ErrorLog
+from .idnamen import check_ids
 from .keten import role_ids, sector_labels, standard_role_ids, standard_sectors
 from .models import Gemeente, Regio, Route, Signaal
 from .site import FIRST_CONTACT, first_contact_id, role_slug
@@ -80,6 +81,7 @@ def check_references(loaded: Loaded, log: ErrorLog) -> None:
         if loaded.werkvelden is not None:
             _check_signalen(gemeente, ("signalen",), loaded.werkvelden, log, sectors)
     _check_bellen(loaded, log, rolnaam)
+    check_ids(loaded, log)
 
 
 def _check_first_contact(gemeente: Part, ids: set[str], rolnaam: str, log: ErrorLog) -> None:

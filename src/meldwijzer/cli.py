@@ -15,10 +15,12 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
+from . import fotometa, fotos
 from .beheer import DECAP_VERSION, BeheerFout, bundle_folder, fetch_bundle
 from .build import generate, leaks_in
 from .errors import DataErrors, ErrorLog, warnings_report
 from .export import ExportError, export
+from .files import FileProblem
 from .keyed import convert_folder
 from .safety import printable
 from .scaffold import KINDS, ScaffoldError, create
@@ -82,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "lijstvorm", help="zet contacten, werkvelden en sectoren in routekaarten/ in de "
         "lijstvorm (nodig voor de browsereditor; contract 1.2)")
     commands.add_parser(
+        "fotos-opschonen", help="haal EXIF (met GPS-positie), XMP, IPTC en commentaar uit "
+        "de foto's in campaign/ en docs/, zonder de foto zelf te veranderen")
+    commands.add_parser(
         "beheer-ophalen", help="haal Decap CMS (de browsereditor op beheer/) op van de "
         "npm-registry, als hij er nog niet is")
     args = parser.parse_args(argv)
@@ -103,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _beheer_ophalen(args.map)
     if args.command == "lijstvorm":
         return _lijstvorm(args.map)
+    if args.command == "fotos-opschonen":
+        return _fotos_opschonen(args.map, options.docs_dir)
     if args.command == "schema":
         return _schema(args.map / "schemas", check_only=args.check)
     return 2
@@ -170,6 +177,35 @@ def _beheer_ophalen(root: Path) -> int:
         print(f"Decap CMS kon niet worden opgehaald: {exc}", file=sys.stderr)
         return 1
     print(f"Decap CMS {DECAP_VERSION} opgehaald en gecontroleerd: {target}.")
+    return 0
+
+
+def _fotos_opschonen(root: Path, docs_dir: str) -> int:
+    """Strip the metadata of every photo in campaign/ and docs/ in place (see
+    ``fotometa``)."""
+    cleaned = 0
+    try:
+        for file, found in (found for folder in ("campaign", docs_dir) for found in
+                            fotometa.clean_folder(root, root / folder, fotos.MAX_BYTES)):
+            cleaned += 1
+            print(printable(f"Opgeschoond: {file.relative_to(root)} (weg: "
+                            f"{', '.join(found.kinds)})"))
+    except fotometa.NotAPhoto as exc:
+        file, reason = exc.args
+        print(printable(f"{file.relative_to(root)}: deze foto is niet te lezen ({reason}). Open "
+                        "hem in een fotoprogramma, sla hem opnieuw op en probeer het nog eens."),
+              file=sys.stderr)
+        return 1
+    except (FileProblem, OSError) as exc:
+        print(printable(f"De foto's konden niet worden opgeschoond: {exc}"), file=sys.stderr)
+        return 1
+    if cleaned:
+        print(f"{cleaned} foto('s) opgeschoond. De pixels zijn niet veranderd. Zet de foto's "
+              "opnieuw in Git; een oude versie blijft in de geschiedenis van Git staan (zie de "
+              "README).")
+    else:
+        print(f"Niets om op te schonen: geen foto in campaign/ of {docs_dir}/ bevat nog "
+              "gegevens over de foto.")
     return 0
 
 

@@ -32,7 +32,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, beheer, static, worker
+from . import atomic, beheer, static, storingen, worker
 from .audit import Stream, audit_arguments, audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
@@ -112,6 +112,7 @@ def startup(command: str, dirty: bool = False) -> None:
     site."""
     _state.command = command
     _state.dirty = dirty
+    storingen.install()
     if command == "gh-deploy" and \
             os.environ.get("MELDWIJZER_PROFIEL", "").strip().lower() == "intern":
         raise Abort("De interne versie wordt nooit met gh-deploy gepubliceerd: dat zet hem op "
@@ -138,7 +139,12 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     _add_theme_files(config)
     helpers = worker.start() if not serve and worker.wanted(root) else None
     try:
-        generated = generate(root, options, helpers)
+        with storingen.helper_died():
+            generated = generate(root, options, helpers)
+    except Abort:  # a helper died
+        if helpers is not None:
+            helpers.shutdown(wait=False, cancel_futures=True)
+        raise
     except DataErrors as errors:
         if helpers is not None:
             helpers.shutdown(wait=False, cancel_futures=True)
@@ -170,7 +176,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     else:
         atomic.begin(config, options.profiel, dirty=_state.dirty)
         if helpers is not None:
-            _start_stream(config, generated, helpers)
+            with storingen.helper_died():
+                _start_stream(config, generated, helpers)
     return config
 
 
@@ -191,7 +198,8 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Hand the page as MkDocs will write it to the audit stream (a last-priority event)."""
     stream = _streams.get(id(config))
     if stream is not None:
-        stream.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        with storingen.helper_died():
+            stream.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
     return output
 
 
@@ -310,9 +318,10 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         _add_editor(files, config, root)
     stream = _streams.get(id(config))
     if stream is not None:  # files MkDocs copies as they are (theme assets, ours)
-        for file in files:
-            if not file.is_documentation_page() and file.dest_uri not in stream.digests:
-                stream.add(file.dest_uri, file.content_bytes)
+        with storingen.helper_died():
+            for file in files:
+                if not file.is_documentation_page() and file.dest_uri not in stream.digests:
+                    stream.add(file.dest_uri, file.content_bytes)
     return files
 
 
@@ -352,7 +361,8 @@ def post_build(config: MkDocsConfig) -> None:
     if isinstance(generated, Generated):
         stream = _streams.pop(id(config), None)
         try:
-            atomic.finish(config, lambda site_dir: audit_site(site_dir, generated, stream))
+            with storingen.helper_died():
+                atomic.finish(config, lambda site_dir: audit_site(site_dir, generated, stream))
         finally:
             if stream is not None:
                 stream.pool.shutdown(wait=False, cancel_futures=True)

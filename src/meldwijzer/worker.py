@@ -6,7 +6,20 @@ cards' QR codes while the main process reads and checks the data, page families 
 pure functions of the checked site (the training slides and handouts) while the main process
 renders the other families, and the leak audit of each page while MkDocs writes the next
 ones (``audit.Stream``). The output is the same
-bytes as without helpers (tested); a small site or a single processor uses none.
+bytes as without helpers (tested); a single processor uses none.
+
+**When helpers pay** (``pays``). Starting a helper costs about a second of processor time
+(a fresh interpreter that imports MkDocs' dependencies, Jinja, segno and our templates) and
+every page is copied to it for the audit; on a machine with two processors the helper
+shares them with MkDocs. What a helper takes off the main process is mostly the training
+family: the slides and handouts of every module for every municipality. Without training
+modules there is little to take over, and a routekaart-only region built slower with helpers
+(issue 21: 342 municipalities, 8.6 s without, 9.1-9.4 s with; ``benchmarks/run.py --hulp``
+measures it again). ``PAYS_FROM`` is an estimate still to be calibrated on a quiet machine.
+So the rule, decided from the input's size before
+anything is read: helpers start when municipalities x training modules is at least
+``PAYS_FROM``. ``MELDWIJZER_HULP=uit`` (or 0) never starts them, ``MELDWIJZER_HULP=N``
+always starts N (at most 8), whatever the size.
 """
 
 from __future__ import annotations
@@ -23,15 +36,22 @@ from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
+PAYS_FROM = 120
+"""Municipalities x training modules from which helpers are expected to save more than they
+cost (an estimate: see the module docstring)."""
 LARGE_FROM = 40
-"""From this many municipality files on, a build uses helpers: below it, starting one costs
-more than it saves."""
+"""The number of municipalities from which the tests' forced helper builds are large enough
+to spread work over processes (the threshold before ``pays``)."""
+
+
+def _setting() -> str:
+    return os.environ.get("MELDWIJZER_HULP", "").strip().lower()
 
 
 def processes() -> int:
     """Helper processes this machine can run beside MkDocs (0: none); ``MELDWIJZER_HULP``
     sets the number (``uit`` or 0: none)."""
-    setting = os.environ.get("MELDWIJZER_HULP", "").strip().lower()
+    setting = _setting()
     if setting in cache.OFF:
         return 0
     if setting.isdigit():
@@ -39,10 +59,24 @@ def processes() -> int:
     return max(0, min((os.cpu_count() or 1) - 1, 2))
 
 
+def work(root: Path) -> tuple[int, int]:
+    """(municipality files, training modules) of the project: the size that decides."""
+    municipalities = root / "routekaarten" / "gemeenten"
+    modules = root / "trainingen"
+    return (sum(1 for _ in municipalities.glob("*.y*ml")) if municipalities.is_dir() else 0,
+            sum(1 for p in modules.glob("*/module.yml")) if modules.is_dir() else 0)
+
+
+def pays(municipalities: int, modules: int) -> bool:
+    """Whether helpers save more than they cost for a project of this size."""
+    return municipalities * modules >= PAYS_FROM
+
+
 def wanted(root: Path) -> bool:
-    folder = root / "routekaarten" / "gemeenten"
-    count = sum(1 for _ in folder.glob("*.y*ml")) if folder.is_dir() else 0
-    return processes() > 0 and count >= LARGE_FROM
+    """Whether this build starts helpers (see the module docstring)."""
+    if processes() == 0:
+        return False
+    return _setting().isdigit() or pays(*work(root))
 
 
 def start() -> concurrent.futures.ProcessPoolExecutor:
@@ -77,9 +111,8 @@ def family_output(module: str, site: Site, root: Path
     return pages, files
 
 
-def qr_codes(urls: list[str], root: Path) -> dict[str, bytes]:
-    """Pocket-card QR codes for ``urls`` (through the project's cache)."""
+def qr_codes(urls: list[str]) -> dict[str, bytes]:
+    """Pocket-card QR codes for ``urls``."""
     from .pages import zakkaart
 
-    cache.use(cache.Cache.for_project(root))
     return {url: zakkaart.qr_svg(url) for url in urls}

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import segno
 
-from .. import cache
 from ..site import Options, ResolvedContact, ResolvedGemeente, Site
 from . import NavEntry, render_page
 
@@ -41,11 +40,12 @@ ahead: dict[str, bytes] = {}
 
 
 def qr_svg(url: str) -> bytes:
-    """A QR code as SVG, deterministic for the same URL (cached by content, see ``cache``)."""
+    """A QR code as SVG, deterministic for the same URL. Made anew in every build, never
+    taken from the cache: whether a stored code points to ``url`` can only be checked by
+    encoding it again (see ``cache``); a helper process may have made it (``ahead``)."""
     if url in ahead:
         return ahead[url]
-    key = f"{url}\0m\0{QR_MASK}\0{segno.__version__}".encode()
-    return cache.current().get("qr", key, lambda: _qr_svg(url))
+    return _qr_svg(url)
 
 
 def route_url(site_or_options: Site | Options, slug: str) -> str | None:
