@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -10,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -108,3 +110,31 @@ def keyed_as_maps(data: object) -> object:
                                         {k: v for k, v in item.items() if k != "id"})
                            for item in value}
     return result
+
+
+def wat_nu_data(build: Build, slug: str) -> Any:
+    """The "Wat nu?" helper's data of a routekaart page: the script the page loads."""
+    page = build.html(f"gemeenten/{slug}.html")
+    script = next(s["src"] for s in page.find_all("script", src=True)
+                  if "/wat-nu/" in s["src"])
+    text = (build.site / "gemeenten" / script).resolve().read_text("utf-8")
+    return json.loads(text.removeprefix("window.meldwijzerWatNu=").rstrip().rstrip(";"))
+
+
+NLDS_PACKAGE = "@nl-design-system-unstable/voorbeeld-design-tokens"
+"""The NL Design System tokens package of the test region tests/fixtures/nlds (installed by
+scripts/install-test-tools at the version in package-lock.json)."""
+
+
+def nlds_project(dest: Path) -> Path:
+    """The test region with a tokens look, with the tokens package in its own node_modules
+    (as ``npm ci`` next to its mkdocs.yml would put it)."""
+    project = copy_project(FIXTURES / "nlds", dest)
+    installed = ROOT / "node_modules" / NLDS_PACKAGE
+    assert (installed / "package.json").is_file(), \
+        "Het tokenpakket ontbreekt: draai scripts/install-test-tools (npm ci)."
+    target = project / "node_modules" / NLDS_PACKAGE
+    (target / "dist").mkdir(parents=True)
+    shutil.copy(installed / "package.json", target / "package.json")
+    shutil.copy(installed / "dist" / "tokens.json", target / "dist" / "tokens.json")
+    return project

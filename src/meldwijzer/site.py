@@ -20,6 +20,7 @@ from .phones import tel_uri
 if TYPE_CHECKING:
     from .campagne import ResolvedCampagne
     from .handwritten import HandPage
+    from .huisstijl import Look
     from .trainingen import ResolvedModule
 
 Profiel = Literal["publiek", "intern"]
@@ -248,6 +249,9 @@ class Site:
     editor's choices."""
     handpaginas: tuple[HandPage, ...] = ()
     """The hand-written pages in docs/ (see ``handwritten``)."""
+    huisstijl: Look | None = None
+    """The region's look (see ``huisstijl``); None until read, then the stock look for a
+    region without ``huisstijl:``."""
 
     @property
     def intern(self) -> bool:

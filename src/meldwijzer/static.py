@@ -10,9 +10,20 @@ STYLESHEETS = ("meldwijzer.css",)
 SCRIPTS = ("meldwijzer.js",)
 # Self-hosted shim so that offline search works from file:// without a CDN.
 SHIM = "iframe-worker-shim.js"
+# Loads the search index, the search worker and lunr only when a visitor starts to search.
+LAZY_SEARCH = "zoeken-later.js"
+POLYFILLS = (SHIM, LAZY_SEARCH)
+"""Scripts in the page's head, before Material's bundle (Material's ``extra.polyfills``)."""
+# The region's look, a generated stylesheet (see pages/huisstijl) loaded after ours.
+LOOK = "huisstijl.css"
 # Loaded only by the pages that use them.
 PAGE_ASSETS = ("wat-nu.js", "wat-nu.css", "campagne.js", "slides.js", "slides.css")
-ALL = (*STYLESHEETS, *SCRIPTS, SHIM, *PAGE_ASSETS)
+ALL = (*STYLESHEETS, *SCRIPTS, *POLYFILLS, *PAGE_ASSETS)
+
+
+def stylesheets() -> list[str]:
+    """Our stylesheets as every page loads them: ours, then the region's look."""
+    return [f"{FOLDER}/{name}" for name in (*STYLESHEETS, LOOK)]
 
 
 def read(name: str) -> bytes:
