@@ -113,10 +113,12 @@ def keyed_as_maps(data: object) -> object:
 
 
 def wat_nu_data(build: Build, slug: str) -> Any:
-    """The "Wat nu?" helper's data of a routekaart page: the script the page loads."""
+    """The "Wat nu?" helper's data of a routekaart page: the script the page loads when the
+    helper starts."""
     page = build.html(f"gemeenten/{slug}.html")
-    script = next(s["src"] for s in page.find_all("script", src=True)
-                  if "/wat-nu/" in s["src"])
+    start = page.select_one("[data-mw-wat-nu-scripts]")
+    assert start is not None, slug
+    script = next(src for src in start["data-mw-wat-nu-scripts"].split() if "/wat-nu/" in src)
     text = (build.site / "gemeenten" / script).resolve().read_text("utf-8")
     return json.loads(text.removeprefix("window.meldwijzerWatNu=").rstrip().rstrip(";"))
 

@@ -225,8 +225,8 @@ def _add_theme_files(config: MkDocsConfig) -> None:
     config.theme.dirs.insert(0, str(package_dir("theme")))
     config.extra_css[:0] = static.stylesheets()
     config.extra_javascript[:0] = [f"{static.FOLDER}/{name}" for name in static.SCRIPTS]
-    # The offline plugin points at a CDN copy of the iframe-worker shim; use our own, and
-    # after it the script that loads search only when a visitor starts to search.
+    # The offline plugin points at a CDN copy of the iframe-worker shim; ours loads search
+    # (and from file:// our own copy of the shim) only when a visitor starts to search.
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     config.extra["polyfills"] = [*polyfills, *(f"{static.FOLDER}/{n}" for n in static.POLYFILLS)]
 

@@ -1,8 +1,8 @@
 /* "Ik zie een signaal: wat nu?": walks a municipality's routes one step at a time.
  *
- * The routes come from a script the generator writes next to the routekaart page
- * (assets/meldwijzer/wat-nu/<gemeente>.js, loaded before this one; the same resolved data as
- * the page itself). The state lives in the URL hash, so a colleague can
+ * The routes come from a script the generator writes for each municipality
+ * (assets/meldwijzer/wat-nu/<gemeente>.js; the same resolved data as the page itself).
+ * meldwijzer.js loads it, then this one, when the visitor starts the helper. The state lives in the URL hash, so a colleague can
  * open the same step: #wat-nu (choose a route), #wat-nu/<route>/<step>/<step>... (the path
  * taken). Without JavaScript the routekaart page below is what the user gets.
  */

@@ -62,9 +62,24 @@
   };
 
   /* The search worker (and through it lunr): created when search starts. From file://
-     Worker is the iframe-worker shim, loaded before this script. */
+     browsers refuse workers, so there it is the iframe-worker shim (self-hosted next to
+     this script), loaded at that moment too. */
   var RealWorker = window.Worker;
-  if (RealWorker) {
+  var here = document.currentScript ? document.currentScript.src : "";
+
+  function workerKind(use) {
+    if (location.protocol !== "file:") return use(RealWorker);
+    if (window.IFrameWorker) return use(window.IFrameWorker);
+    var ours = window.Worker;
+    var shim = document.createElement("script");
+    shim.src = here.replace(/zoeken-later\.js([?#].*)?$/, "iframe-worker-shim.js");
+    shim.onload = function () {
+      window.Worker = ours; /* the shim puts itself in Worker's place; ours stays there */
+      use(window.IFrameWorker);
+    };
+    head.appendChild(shim);
+  }
+  if (RealWorker || location.protocol === "file:") {
     var LaterWorker = class extends EventTarget {
       constructor(url, options) {
         super();
@@ -73,9 +88,9 @@
         this.real = null;
         this.onmessage = null;
         this.onerror = null;
-        later(function () {
+        later(function () { workerKind(function (Kind) {
           if (self.queue === null) return; /* terminated before search started */
-          var worker = new RealWorker(url, options);
+          var worker = new Kind(url, options);
           self.real = worker;
           worker.addEventListener("message", function (event) {
             var copy = new MessageEvent("message", { data: event.data });
@@ -89,7 +104,7 @@
           });
           self.queue.forEach(function (message) { worker.postMessage(message); });
           self.queue = [];
-        });
+        }); });
       }
 
       postMessage(message) {
