@@ -370,17 +370,16 @@ def _source_of(paar: Paar, bronnen: dict[str, Bron]) -> str:
 def _read_tokens(root: Path, stijl: Huisstijl, fouten: _Fouten) -> tuple[dict[str, str],
                                                                            str] | None:
     assert stijl.tokens is not None
+    key = "pakket" if stijl.tokens.pakket is not None else "bestand"
+    label = f"routekaarten/{stijl.tokens.bestand}"
     try:
         if stijl.tokens.pakket is not None:
             package = tokens.find_package(root, stijl.tokens.pakket)
             source = tokens.package_file(package)
             label = str(package)
-            key = "pakket"
         else:
             assert stijl.tokens.bestand is not None
             source = root / "routekaarten" / stijl.tokens.bestand
-            label = f"routekaarten/{stijl.tokens.bestand}"
-            key = "bestand"
         data = files.read_bytes(source, root, tokens.MAX_BYTES)
         return tokens.parse(data, source.name), label
     except (tokens.TokenFout, files.FileProblem) as problem:
