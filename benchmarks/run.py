@@ -8,8 +8,9 @@ generator's own share (read + validate + resolve + render + audit, timed inside 
 the time MkDocs + Material need for the same pages without us (the `meldwijzer export` of the
 project built with plain mkdocs); pages and output size. --serve measures the time from saving
 a municipality's YAML to the rebuilt page in `mkdocs serve`. --budgets measures the example
-site (page sizes, first visit on a phone); --lighthouse adds Lighthouse 12 scores.
-Figures are printed, never asserted in unit tests.
+site (page sizes, first visit on a phone); --lighthouse adds Lighthouse 12 scores. With
+--budgets or --lighthouse the script exits non-zero when a budget is broken (benchmarks/
+budgets.py); the figures themselves are never asserted in unit tests.
 """
 
 from __future__ import annotations
@@ -135,7 +136,10 @@ def main() -> None:
         if args.budgets or args.lighthouse:
             from budgets import report
 
-            report(work, lighthouse=args.lighthouse)
+            broken = report(work, lighthouse=args.lighthouse)
+            if broken:
+                print(f"{len(broken)} budget(s) broken:", *broken, sep="\n  ")
+                sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -412,7 +412,7 @@ def _token_colours(values: dict[str, str], label: str, fouten: _Fouten,
                                   else back)
         sleutel = role.replace("-", "_")
         bronnen[role] = Bron(fouten.file, line, "huisstijl.tokens", sleutel,
-                             f"{name.replace('-', '.', 1)} uit {label}")
+                             f"--{name} uit {label}")
 
 
 def _token_sizes(values: dict[str, str], label: str, fouten: _Fouten) -> dict[str, str]:
