@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-from dataclasses import dataclass
 import http.server
 import json
 import os
@@ -17,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
