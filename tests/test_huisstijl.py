@@ -294,6 +294,9 @@ def test_the_example_region_shows_its_own_look(example_site: Build) -> None:
     sheets = [link["href"] for link in home.select("link[rel=stylesheet]")]
     assert sheets.index("assets/meldwijzer/huisstijl.css") > sheets.index(
         "assets/meldwijzer/meldwijzer.css")
+    # The browser editor's preview shows the same look.
+    editor = (example_site.site / "beheer" / "index.html").read_text("utf-8")
+    assert "../assets/meldwijzer/huisstijl.css" in editor
 
 
 def test_slides_and_notes_have_a_favicon_and_the_look(example_site: Build,

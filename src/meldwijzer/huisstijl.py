@@ -61,7 +61,7 @@ DEFAULT_PRIMAIR = "#4051b5"
 ROLLEN = (
     "achtergrond", "tekst", "tekst-zacht", "kop", "primair", "primair-tekst", "secundair",
     "secundair-tekst", "kopbalk", "kopbalk-tekst", "kopbalk-zoek", "link", "link-hover",
-    "kopbalk-rand", "vlak", "rand", "focus", "spoed", "spoed-vlak", "keuze", "keuze-vlak", "groen",
+    "kopbalk-rand", "vlak", "rand", "focus", "focus-vlak", "focus-tekst", "spoed", "spoed-vlak", "keuze", "keuze-vlak", "groen",
 )
 """Every colour of the look; the stylesheets use them as ``var(--mw-<rol>)``."""
 
@@ -102,6 +102,8 @@ PAREN = (
     Paar("secundair-tekst", "secundair", AA_TEXT, "knoppen die je aanwijst, de titelbalk "
          "van de dia's"),
     Paar("focus", "achtergrond", AA_LARGE, "de focusrand van het toetsenbord"),
+    Paar("focus-tekst", "focus-vlak", AA_TEXT, "een link met de focus van het toetsenbord"),
+    Paar("focus", "focus-vlak", AA_LARGE, "de focusrand om een link met focus"),
     Paar("rand", "achtergrond", AA_LARGE, "randen van invoervelden en keuzeknoppen"),
     Paar("spoed", "spoed-vlak", AA_TEXT, "het spoedkader (Acuut gevaar? Bel 112)"),
     Paar("spoed", "achtergrond", AA_TEXT, "het label intern en verouderde gegevens"),
@@ -129,6 +131,8 @@ TOKEN_ROLLEN: dict[str, tuple[str, ...]] = {
     "vlak": ("basis-color-default-bg-default",),
     "rand": ("basis-color-default-border-default", "utrecht-form-control-border-color"),
     "focus": ("basis-focus-outline-color", "utrecht-focus-outline-color"),
+    "focus-vlak": ("basis-focus-background-color", "utrecht-focus-background-color"),
+    "focus-tekst": ("basis-focus-color", "utrecht-focus-color"),
     "spoed": ("basis-color-negative-color-default",),
     "spoed-vlak": ("basis-color-negative-bg-default",),
 }
@@ -151,8 +155,8 @@ the corner radius and the inner spacing of boxes and cards."""
 
 KLEUR_SLEUTELS = {role.replace("-", "_"): role for role in (
     "primair", "secundair", "kopbalk", "link", "tekst", "vlak", "primair-tekst",
-    "secundair-tekst", "kopbalk-tekst", "link-hover", "kop", "rand", "focus", "spoed",
-    "spoed-vlak")}
+    "secundair-tekst", "kopbalk-tekst", "link-hover", "kop", "rand", "focus", "focus-vlak",
+    "focus-tekst", "spoed", "spoed-vlak")}
 """The roles an editor can set under ``huisstijl.kleuren`` (key: role); the rest follow."""
 
 FALLBACK_FONTS = ('-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, '
@@ -276,6 +280,11 @@ def _palette(given: dict[str, Kleur]) -> dict[str, str]:
     c.setdefault("secundair-tekst", leesbaar_op(c["secundair"]))
     c.setdefault("link-hover", _passing(c["secundair"], (back,), AA_TEXT))
     c.setdefault("focus", _passing(c["link"], (back,), AA_LARGE))
+    # NL Design System marks keyboard focus with a coloured background (yellow in most
+    # themes) as well as the ring; without tokens the background stays the page's.
+    c.setdefault("focus-vlak", back)
+    c.setdefault("focus-tekst", c["link"] if c["focus-vlak"] == back else
+                 leesbaar_op(c["focus-vlak"], c["tekst"]))
     c.setdefault("tekst-zacht", _passing(c["tekst"].mengen(back, 0.82), (back, c["vlak"]),
                                          AA_TEXT))
     c["kopbalk-zoek"] = zoekveld(c["kopbalk"], c["kopbalk-tekst"])

@@ -467,6 +467,9 @@ class Kleuren(Model):
     rand: Kleur | None = Field(None, description="Randen van invoervelden en keuzeknoppen.")
     focus: Kleur | None = Field(None, description="De rand om wat je met het toetsenbord "
                                 "kiest.")
+    focus_vlak: Kleur | None = Field(None, description="Achtergrond van een link met de focus "
+                                     "(NL Design System: vaak geel).")
+    focus_tekst: Kleur | None = Field(None, description="Tekst van een link met de focus.")
     spoed: Kleur | None = Field(None, description="Het rood van het spoedkader (112).")
     spoed_vlak: Kleur | None = Field(None, description="Achtergrond van het spoedkader.")
 
