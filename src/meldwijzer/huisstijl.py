@@ -61,7 +61,8 @@ DEFAULT_PRIMAIR = "#4051b5"
 ROLLEN = (
     "achtergrond", "tekst", "tekst-zacht", "kop", "primair", "primair-tekst", "secundair",
     "secundair-tekst", "kopbalk", "kopbalk-tekst", "kopbalk-zoek", "link", "link-hover",
-    "kopbalk-rand", "vlak", "rand", "focus", "focus-vlak", "focus-tekst", "spoed", "spoed-vlak", "keuze", "keuze-vlak", "groen",
+    "kopbalk-rand", "vlak", "rand", "focus", "focus-vlak", "focus-tekst", "spoed", "spoed-vlak",
+    "keuze", "keuze-vlak", "groen",
 )
 """Every colour of the look; the stylesheets use them as ``var(--mw-<rol>)``."""
 
