@@ -18,6 +18,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -65,9 +66,11 @@ def _first_visit(url: str) -> tuple[int, int, int]:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"),
                                     args=CHROMIUM_FLAGS.split())
         page = browser.new_page(viewport={"width": 375, "height": 667}, is_mobile=True)
-        bodies: dict[str, bytes] = {}
-        page.on("response", lambda r: bodies.__setitem__(r.url, r.body()))
+        responses: list[Any] = []
+        page.on("response", responses.append)
         page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(1000)  # images below the fold that load lazily
+        bodies = {r.url: r.body() for r in responses}  # read before the browser closes
         browser.close()
     return (len(bodies), sum(len(b) for b in bodies.values()),
             sum(len(gzip.compress(b)) for b in bodies.values()))
