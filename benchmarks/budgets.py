@@ -67,7 +67,7 @@ def _first_visit(url: str) -> tuple[int, int, int]:
                                     args=CHROMIUM_FLAGS.split())
         page = browser.new_page(viewport={"width": 375, "height": 667}, is_mobile=True)
         responses: list[Any] = []
-        page.on("response", responses.append)
+        page.on("response", lambda response: responses.append(response))
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1000)  # images below the fold that load lazily
         bodies = {r.url: r.body() for r in responses}  # read before the browser closes
