@@ -13,7 +13,8 @@ site (page sizes, first visit on a phone); --lighthouse adds Lighthouse 12 score
 builds both region shapes (routekaarten only, and with the campaign and training modules)
 with helper processes off and on (``MELDWIJZER_HULP=uit`` and ``=1``), best of --herhaal
 warm builds each, and prints what the automatic rule (``worker.pays``) chooses.
-Figures are printed, never asserted in unit tests.
+With --budgets or --lighthouse the script exits non-zero when a budget is broken
+(benchmarks/budgets.py); the figures themselves are never asserted in unit tests.
 """
 
 from __future__ import annotations
@@ -172,7 +173,10 @@ def main() -> None:
         if args.budgets or args.lighthouse:
             from budgets import report
 
-            report(work, lighthouse=args.lighthouse)
+            broken = report(work, lighthouse=args.lighthouse)
+            if broken:
+                print(f"{len(broken)} budget(s) broken:", *broken, sep="\n  ")
+                sys.exit(1)
 
 
 if __name__ == "__main__":

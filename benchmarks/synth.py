@@ -42,6 +42,8 @@ def make_project(dest: Path, n: int, with_extras: bool = True) -> Path:
     (data / "gemeenten").mkdir(parents=True)
     shutil.copy(ROOT / "routekaarten" / "regio.yml", data / "regio.yml")
     shutil.copy(ROOT / "routekaarten" / "signalen.yml", data / "signalen.yml")
+    if (ROOT / "routekaarten" / "huisstijl").is_dir():  # the example's look (logo)
+        shutil.copytree(ROOT / "routekaarten" / "huisstijl", data / "huisstijl")
     regio = yaml.safe_load((data / "regio.yml").read_text("utf-8"))
     template = yaml.safe_load((ROOT / "routekaarten" / "gemeenten" / "hilversum.yml")
                               .read_text("utf-8"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, PYTHONPATH, ROOT, Build, copy_project, run_mkdocs
+from helpers import FIXTURES, PYTHONPATH, ROOT, Build, copy_project, nlds_project, run_mkdocs
 from meldwijzer.beheer import bundle_folder
 from meldwijzer.build import Generated, generate
 from meldwijzer.site import Options
@@ -46,6 +46,16 @@ def example_intern(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def klein_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The small test region in tests/fixtures/klein, public profile."""
     return _built(tmp_path_factory, FIXTURES / "klein", "publiek")
+
+
+@pytest.fixture(scope="session")
+def nlds_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The test region with an NL Design System tokens look (tests/fixtures/nlds): tokens
+    from npm, a PNG logo, an SVG favicon and a self-hosted font."""
+    base = tmp_path_factory.mktemp("nlds-publiek")
+    build = run_mkdocs(nlds_project(base / "project"), base / "out")
+    assert build.returncode == 0, build.log
+    return build
 
 
 @pytest.fixture

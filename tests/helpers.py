@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -10,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -117,3 +119,31 @@ def append_to(folder: Path, relative: str, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     before = target.read_text("utf-8") if target.exists() else ""
     target.write_text(before + text, "utf-8")
+def wat_nu_data(build: Build, slug: str) -> Any:
+    """The "Wat nu?" helper's data of a routekaart page: the script the page loads when the
+    helper starts."""
+    page = build.html(f"gemeenten/{slug}.html")
+    start = page.select_one("[data-mw-wat-nu-scripts]")
+    assert start is not None, slug
+    script = next(src for src in start["data-mw-wat-nu-scripts"].split() if "/wat-nu/" in src)
+    text = (build.site / "gemeenten" / script).resolve().read_text("utf-8")
+    return json.loads(text.removeprefix("window.meldwijzerWatNu=").rstrip().rstrip(";"))
+
+
+NLDS_PACKAGE = "@nl-design-system-unstable/voorbeeld-design-tokens"
+"""The NL Design System tokens package of the test region tests/fixtures/nlds (installed by
+scripts/install-test-tools at the version in package-lock.json)."""
+
+
+def nlds_project(dest: Path) -> Path:
+    """The test region with a tokens look, with the tokens package in its own node_modules
+    (as ``npm ci`` next to its mkdocs.yml would put it)."""
+    project = copy_project(FIXTURES / "nlds", dest)
+    installed = ROOT / "node_modules" / NLDS_PACKAGE
+    assert (installed / "package.json").is_file(), \
+        "Het tokenpakket ontbreekt: draai scripts/install-test-tools (npm ci)."
+    target = project / "node_modules" / NLDS_PACKAGE
+    (target / "dist").mkdir(parents=True)
+    shutil.copy(installed / "package.json", target / "package.json")
+    shutil.copy(installed / "dist" / "tokens.json", target / "dist" / "tokens.json")
+    return project

@@ -13,6 +13,7 @@ import types
 import typing
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
+from xml.sax.saxutils import escape
 
 import yaml
 from pydantic import BaseModel
@@ -136,6 +137,22 @@ def _poison_front_matter(file: Path, kind: Any, root: Path, body: str) -> None:
     file.write_text(f"---\n{_dump(data)}---\n\n{body}\n", "utf-8")
 
 
+def _poison_logo(project: Path) -> None:
+    """The region's SVG logo with a payload as its title and as a text: kept as text by the
+    rebuild, it must never run, also when the logo is opened on its own."""
+    regio = _read(project / "routekaarten/regio.yml")
+    logo = (regio.get("huisstijl") or {}).get("logo") if isinstance(regio, dict) else None
+    if not logo or not str(logo).endswith(".svg"):
+        return
+    number = len(FIELDS) + 1
+    FIELDS[number] = f"routekaarten/{logo} (titel en tekst)"
+    text = escape(TEXT_PAYLOAD.format(n=number))
+    (project / "routekaarten" / logo).write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><title>{text}</title>'
+        f'<rect width="40" height="40" fill="#0f6b66"/><text x="2" y="20">{text}</text></svg>\n',
+        "utf-8")
+
+
 def hostile_project(source: Path, dest: Path) -> Path:
     """A copy of ``source`` with a payload in every text field of every data file."""
     FIELDS.clear()
@@ -151,6 +168,7 @@ def hostile_project(source: Path, dest: Path) -> Path:
         for file in sorted((project / "campaign/verhalen").glob("*.md")):
             _poison_front_matter(file, VerhaalKop, project,
                                  _payload("markdown", f"{file.name} (tekst)"))
+    _poison_logo(project)
     number = len(FIELDS) + 1
     FIELDS[number] = "docs/nieuws.md (titel, menu, kop)"
     payload = TEXT_PAYLOAD.format(n=number)

@@ -22,3 +22,13 @@ def test_a_synthetic_region_with_campaign_and_training_builds(tmp_path: Path) ->
         assert (build.site / "gemeenten" / f"{name}.html").is_file()
         assert list((build.site / "trainingen").glob(f"*/presentatie/{name}.html"))
     assert list((build.site / "campagne").rglob("*.html"))
+
+
+def test_a_broken_budget_is_reported_and_a_kept_one_is_not() -> None:
+    from budgets import FIRST_VISIT_GZIP, LIGHTHOUSE, verdict
+
+    line, broken = verdict(FIRST_VISIT_GZIP, 80.4, "index.html")
+    assert broken == line and "BROKEN" in line and "80.4 KB" in line
+    assert verdict(FIRST_VISIT_GZIP, 79.9, "index.html")[1] is None
+    assert verdict(LIGHTHOUSE["performance"], 0.99, "index.html")[1] is not None
+    assert verdict(LIGHTHOUSE["accessibility"], 1.0, "index.html")[1] is None

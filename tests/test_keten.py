@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, Build, run_mkdocs
+from helpers import ROOT, Build, run_mkdocs, wat_nu_data
 from meldwijzer.build import generate
 from meldwijzer.keten import standard_roles
 from meldwijzer.site import Options
@@ -58,8 +58,7 @@ def test_every_routekaart_says_what_to_do_out_of_hours(example_site: Build) -> N
             assert li.select_one(".mw-buiten__wanneer"), li.get_text()
         card = _text(example_site, f"zakkaart/{gemeente.slug}.html")
         assert "Buiten kantoortijd" in card
-        helper = json.loads(example_site.html(f"gemeenten/{gemeente.slug}.html").find(
-            id="mw-wat-nu-data").get_text())
+        helper = wat_nu_data(example_site, gemeente.slug)
         assert [c["telefoon"] for c in helper["buiten_kantoortijd"]] == numbers
         assert all(c["wanneer"] for c in helper["buiten_kantoortijd"])
         assert helper["nood"]["telefoon"] == nood
@@ -99,8 +98,7 @@ def test_feedback_on_the_routekaart_in_the_helper_and_in_open_data(example_site:
     page = example_site.article(f"gemeenten/{gemeente.slug}.html")
     feedback = page.select_one(".mw-terugkoppeling")
     assert feedback is not None and route.terugkoppeling.wie in feedback.get_text()
-    helper = json.loads(example_site.html(f"gemeenten/{gemeente.slug}.html").find(
-        id="mw-wat-nu-data").get_text())
+    helper = wat_nu_data(example_site, gemeente.slug)
     assert next(r for r in helper["routes"] if r["id"] == route.id)["terugkoppeling"][
         "wie"] == route.terugkoppeling.wie
     api = json.loads((example_site.site / f"api/v1/gemeenten/{gemeente.slug}.json")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import cache, files, fotometa, fotos, worker
+from . import cache, files, fotometa, fotos, huisstijl, worker
 from .audit import Audit, person_values
 from .beheer import BeheerFout
 from .beheer import settings as editor_settings
@@ -33,13 +33,14 @@ from .pages import (
     trainingen,
     zakkaart,
 )
+from .pages import huisstijl as pages_huisstijl
 from .resolve import load_routekaarten
 from .site import Options, Site
 from .trainingen import load_trainingen
 from .yamlread import MAX_FILE_BYTES
 
 FAMILIES = (algemeen, routekaarten, keten, signalen, zakkaart, campagne, trainingen,
-            opendata, intern, beheer)
+            opendata, intern, beheer, pages_huisstijl)
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,14 @@ def check(root: Path, options: Options) -> Site:
     hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
     for folder in ("campaign", options.docs_dir):  # published or in Git: no photo metadata
         fotometa.check_folder(root, root / folder, log, fotos.MAX_BYTES)
+    stijl = huisstijl.load(root, log) if site is not None else None
     try:
         editor_settings(options.beheer)
     except BeheerFout as problem:
         log.add(root / "mkdocs.yml", 1, "extra.beheer", str(problem))
     log.raise_if_any()
     assert site is not None
-    site = replace(site, trainingen=modules, handpaginas=hand,
+    site = replace(site, trainingen=modules, handpaginas=hand, huisstijl=stijl,
                    waarschuwingen=tuple(sorted(set(log.warnings))))
     if actie is not None:
         site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen,

@@ -21,7 +21,7 @@ from .atomic import intern_folder
 from .build import Generated, generate, leaks_in
 from .errors import DataErrors
 from .handwritten import nav_entries
-from .pages import UNSAFE_FEATURES, escape_nav, nav_uris
+from .pages import UNSAFE_FEATURES, escape_nav, huisstijl, nav_uris
 from .site import Options
 
 
@@ -72,7 +72,7 @@ def _write_generated(generated: Generated, docs: Path) -> None:
 def _write_editor(root: Path, config: dict[str, Any], docs: Path) -> None:
     """The browser editor (public only), as the hook adds it; its preview uses our own
     stylesheets (the theme's file name belongs to whichever engine builds the export)."""
-    styles = [f"../{static.FOLDER}/{name}" for name in static.STYLESHEETS]
+    styles = [f"../{path}" for path in static.stylesheets()]
     styles += [f"../{path}" for path in config.get("extra_css") or []]
     extra = config.get("extra") or {}
     written, copied = beheer.editor_files(root, str(config.get("site_name", "")),
@@ -103,10 +103,13 @@ def _config_text(config: dict[str, Any], generated: Generated, options: Options)
     config["theme"] = theme
     extra = dict(config.get("extra") or {})
     extra["meldwijzer"] = {"profiel": options.profiel}
-    extra["polyfills"] = [f"{static.FOLDER}/{static.SHIM}"]
+    extra["polyfills"] = [f"{static.FOLDER}/{name}" for name in static.POLYFILLS]
     config["extra"] = extra
-    config["extra_css"] = [*(f"{static.FOLDER}/{n}" for n in static.STYLESHEETS),
-                           *config.get("extra_css", [])]
+    config["extra_css"] = [*static.stylesheets(), *config.get("extra_css", [])]
+    settings = huisstijl.theme_settings(generated.site, str(config.get("site_name", "")),
+                                        config.get("site_description"))
+    theme.update({k: v for k, v in settings.items() if k in ("logo", "favicon")})
+    config.update({k: v for k, v in settings.items() if k.startswith("site_")})
     config["extra_javascript"] = [*(f"{static.FOLDER}/{n}" for n in static.SCRIPTS),
                                   *config.get("extra_javascript", [])]
     listed = set(nav_uris(config["nav"]))

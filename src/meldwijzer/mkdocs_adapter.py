@@ -35,10 +35,11 @@ from mkdocs.structure.pages import Page
 from . import atomic, beheer, static, storingen, worker
 from .audit import Stream, audit_arguments, audit_site
 from .build import Generated, generate
+from .compact import compact_html
 from .errors import DataErrors, ErrorLog
 from .files import SPECIAL, path_problem
 from .handwritten import nav_entries
-from .pages import UNSAFE_FEATURES, NavEntry, escape_nav, nav_uris
+from .pages import UNSAFE_FEATURES, NavEntry, escape_nav, huisstijl, nav_uris
 from .site import Options
 from .templating import render
 
@@ -165,6 +166,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     for advice in generated.site.waarschuwingen:
         # INFO, not WARNING: advice never fails a --strict build (earlier data keeps building).
         log.info(f"Advies: {advice}")
+    _apply_look(config, generated)
     if config.nav is None:
         config.nav = escape_nav(generated.nav)
         _keep_out_of_nav(config, generated)
@@ -195,7 +197,9 @@ def _start_stream(config: MkDocsConfig, generated: Generated,
 
 
 def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Hand the page as MkDocs will write it to the audit stream (a last-priority event)."""
+    """The page without the theme's indentation (see ``compact``), handed as MkDocs will
+    write it to the audit stream (a last-priority event)."""
+    output = compact_html(output)
     stream = _streams.get(id(config))
     if stream is not None:
         with storingen.helper_died():
@@ -230,11 +234,28 @@ def _watch_optional_data(config: MkDocsConfig, root: Path) -> None:
 
 def _add_theme_files(config: MkDocsConfig) -> None:
     config.theme.dirs.insert(0, str(package_dir("theme")))
-    config.extra_css[:0] = [f"{static.FOLDER}/{name}" for name in static.STYLESHEETS]
+    config.extra_css[:0] = static.stylesheets()
     config.extra_javascript[:0] = [f"{static.FOLDER}/{name}" for name in static.SCRIPTS]
-    # The offline plugin points at a CDN copy of the iframe-worker shim; use our own.
+    # The offline plugin points at a CDN copy of the iframe-worker shim; ours loads search
+    # (and from file:// our own copy of the shim) only when a visitor starts to search.
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
-    config.extra["polyfills"] = [*polyfills, f"{static.FOLDER}/{static.SHIM}"]
+    config.extra["polyfills"] = [*polyfills, *(f"{static.FOLDER}/{n}" for n in static.POLYFILLS)]
+
+
+def _apply_look(config: MkDocsConfig, generated: Generated) -> None:
+    """The region's logo and favicon in the theme; its name when mkdocs.yml still names the
+    example's region (see ``pages.huisstijl.theme_settings``)."""
+    settings = huisstijl.theme_settings(generated.site, config.site_name,
+                                        config.site_description)
+    for key in ("logo", "favicon"):
+        if key in settings:
+            config.theme[key] = settings[key]
+    if "site_name" in settings:
+        log.info(f"site_name in mkdocs.yml noemt een andere regio; de site heet "
+                 f"\"{settings['site_name']}\". Pas site_name in mkdocs.yml aan voor een "
+                 "andere naam.")
+        config.site_name = settings["site_name"]
+        config.site_description = settings.get("site_description", config.site_description)
 
 
 def _refuse_unsafe_features(config: MkDocsConfig) -> None:

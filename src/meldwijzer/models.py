@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import kleur
 from .phones import PhoneError, tel_uri
 from .safety import markdown_problem, url_problem
 
@@ -422,6 +423,128 @@ Names = Annotated[dict[Id, Text], _keyed(True, dict[Id, Text] | list[Benoemd])]
 Contacts = Annotated[dict[Id, Contact], _keyed(False, dict[Id, Contact] | list[ContactMetId])]
 
 
+def _check_kleur(value: str) -> str:
+    try:
+        colour = kleur.parse(value)
+    except kleur.KleurFout as exc:
+        raise fail(str(exc)) from exc
+    if colour.a < 1:
+        raise fail(f'"{value}" is (deels) doorzichtig. Kies een kleur zonder doorzichtigheid, '
+                   'bijvoorbeeld "#1a5e9a".')
+    return colour.hex
+
+
+_PAD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*")
+
+
+def _check_pad(value: str) -> str:
+    if not _PAD.fullmatch(value) or ".." in value.split("/"):
+        raise fail(f'"{value}" is geen geldig pad. Schrijf het pad vanaf de map routekaarten/, '
+                   'met gewone letters, cijfers, streepjes en /, bijvoorbeeld '
+                   '"huisstijl/logo.svg".')
+    return value
+
+
+def _check_lettertype(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 \-]{0,59}", value):
+        raise fail(f'"{value}" is geen bruikbare naam voor een lettertype: gebruik letters, '
+                   'cijfers, spaties en streepjes, bijvoorbeeld "Open Sans".')
+    return value
+
+
+def _check_pakket(value: str) -> str:
+    if not re.fullmatch(r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*", value) or \
+            ".." in value:
+        raise fail(f'"{value}" is geen naam van een npm-pakket. Voorbeeld: '
+                   '"@nl-design-system-unstable/voorbeeld-design-tokens".')
+    return value
+
+
+Kleur = Annotated[str, Field(max_length=80), AfterValidator(_check_kleur)]
+Pad = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_check_pad)]
+
+
+class Kleuren(Model):
+    """De kleuren van de huisstijl. Elke kleur als "#1a5e9a" (of rgb(...), hsl(...))."""
+
+    primair: Kleur | None = Field(None, description="De hoofdkleur: knoppen, de lijn van de "
+                                  "route, stapnummers, de kopbalk (als kopbalk leeg is).")
+    secundair: Kleur | None = Field(None, description="De tweede kleur: knoppen en links als je "
+                                    "ze aanwijst, accenten van de campagne en de dia's.")
+    kopbalk: Kleur | None = Field(None, description="Achtergrond van de kopbalk bovenaan elke "
+                                  'pagina (standaard de hoofdkleur; "#ffffff" voor een witte '
+                                  "kopbalk met het logo, zoals veel gemeentesites).")
+    link: Kleur | None = Field(None, description="Kleur van links in de tekst (standaard de "
+                               "hoofdkleur).")
+    tekst: Kleur | None = Field(None, description="Kleur van de gewone tekst (standaard bijna "
+                                "zwart).")
+    vlak: Kleur | None = Field(None, description="Lichte achtergrond van kaders en kaarten "
+                               "(standaard een lichte tint van de hoofdkleur).")
+    primair_tekst: Kleur | None = Field(None, description="Tekst op de hoofdkleur (standaard "
+                                        "wit of zwart, wat het best leesbaar is).")
+    secundair_tekst: Kleur | None = Field(None, description="Tekst op de tweede kleur.")
+    kopbalk_tekst: Kleur | None = Field(None, description="Tekst in de kopbalk.")
+    link_hover: Kleur | None = Field(None, description="Links die je aanwijst.")
+    kop: Kleur | None = Field(None, description="Koppen (standaard de kleur van de tekst).")
+    rand: Kleur | None = Field(None, description="Randen van invoervelden en keuzeknoppen.")
+    focus: Kleur | None = Field(None, description="De rand om wat je met het toetsenbord "
+                                "kiest.")
+    focus_vlak: Kleur | None = Field(None, description="Achtergrond van een link met de focus "
+                                     "(NL Design System: vaak geel).")
+    focus_tekst: Kleur | None = Field(None, description="Tekst van een link met de focus.")
+    spoed: Kleur | None = Field(None, description="Het rood van het spoedkader (112).")
+    spoed_vlak: Kleur | None = Field(None, description="Achtergrond van het spoedkader.")
+
+
+class Lettertype(Model):
+    """Een eigen lettertype, als WOFF2-bestanden in de gegevens (nooit van een andere site)."""
+
+    naam: Annotated[str, AfterValidator(_check_lettertype)] = Field(
+        description='Naam van het lettertype, bijvoorbeeld "Open Sans".')
+    normaal: Pad = Field(description="Het WOFF2-bestand voor gewone tekst, bijvoorbeeld "
+                         '"huisstijl/open-sans.woff2".')
+    vet: Pad | None = Field(None, description="Het WOFF2-bestand voor vette tekst (zonder: de "
+                            "browser maakt de letters zelf vet).")
+
+
+class Tokens(Model):
+    """Design tokens van NL Design System: een npm-pakket of een bestand in de gegevens."""
+
+    pakket: Annotated[str, AfterValidator(_check_pakket)] | None = Field(
+        None, description="Naam van een npm-pakket met design tokens, geïnstalleerd met npm "
+        'ci, bijvoorbeeld "@nl-design-system-unstable/voorbeeld-design-tokens".')
+    bestand: Pad | None = Field(None, description="Of: een tokenbestand (.json of .css) vanaf "
+                                'routekaarten/, bijvoorbeeld "huisstijl/tokens.json".')
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Tokens:
+        if (self.pakket is None) == (self.bestand is None):
+            raise fail("Geef bij tokens een pakket of een bestand, niet allebei en niet geen "
+                       "van beide.")
+        return self
+
+
+class Huisstijl(Model):
+    """De eigen huisstijl van de regio: logo, kleuren, lettertype of design tokens."""
+
+    logo: Pad | None = Field(None, description="Het logo, een SVG of PNG vanaf routekaarten/, "
+                             'bijvoorbeeld "huisstijl/logo.svg".')
+    favicon: Pad | None = Field(None, description="Het pictogram in het tabblad van de browser "
+                                "(SVG of PNG, vierkant; standaard het logo).")
+    kleuren: Kleuren | None = Field(None, description="De kleuren; met tokens vullen ze aan of "
+                                    "vervangen ze die van de tokens.")
+    lettertype: Lettertype | None = Field(None, description="Een eigen lettertype (WOFF2).")
+    tokens: Tokens | None = Field(None, description="Design tokens van NL Design System, "
+                                  "waaruit kleuren, letters en ruimte komen.")
+
+    @model_validator(mode="after")
+    def _has_colours(self) -> Huisstijl:
+        if self.tokens is None and (self.kleuren is None or self.kleuren.primair is None):
+            raise fail("Een huisstijl heeft een hoofdkleur (kleuren: primair: \"#1a5e9a\") of "
+                       "design tokens (tokens: pakket: ...).")
+        return self
+
+
 class Regio(Model):
     """De regio: gedeelde contacten, routes en werkvelden (routekaarten/regio.yml)."""
 
@@ -471,6 +594,9 @@ class Regio(Model):
         default_factory=list,
         description="Eigen groepen woorden die hetzelfde betekenen, voor het zoeken: "
         "[paspoort, identiteitsbewijs]. Ze komen bij de lijst die meldwijzer meelevert.")
+    huisstijl: Huisstijl | None = Field(
+        None, description="De eigen huisstijl: logo, kleuren, lettertype of design tokens "
+        "van NL Design System. Zonder: de standaardkleuren. (Contract 1.3)")
 
 
 class Gemeente(Model):

@@ -24,6 +24,7 @@ from .phones import tel_uri
 if TYPE_CHECKING:
     from .campagne import ResolvedCampagne
     from .handwritten import HandPage
+    from .huisstijl import Look
     from .trainingen import ResolvedModule
 
 Profiel = Literal["publiek", "intern"]
@@ -305,6 +306,9 @@ class Site:
     waarschuwingen: tuple[DataError, ...] = ()
     """Advice that is not an error: a route without feedback, a number without "when"
     (see ``advies``). ``meldwijzer check`` prints them; the build logs them."""
+    huisstijl: Look | None = None
+    """The region's look (see ``huisstijl``); None until read, then the stock look for a
+    region without ``huisstijl:``."""
 
     @property
     def intern(self) -> bool:

@@ -82,6 +82,12 @@ def intern_url(example_intern: Build) -> str:
     return _serve(example_intern.site, urlsplit(url).path if url else "/")
 
 
+@pytest.fixture(scope="session")
+def nlds_url(nlds_site: Build) -> str:
+    """Base URL of the test region with an NL Design System tokens look."""
+    return _serve(nlds_site.site)
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS

@@ -133,3 +133,23 @@ def test_phone_menu_and_search(browser: Browser, hostile_build: Build, hostile_u
         _walk(page)
         _check(page, f"search {query}", dialogs)
     page.context.close()
+
+
+def test_the_logo_opened_on_its_own_runs_nothing(browser: Browser, hostile_build: Build,
+                                                 hostile_url: str) -> None:
+    """An SVG opened as a document runs its scripts with the site's origin: the rebuilt logo
+    (its texts carry payloads) runs none and holds no handler or script."""
+    logos = sorted((hostile_build.site / "assets" / "huisstijl").glob("*.svg"))
+    assert logos
+    page, _ = _new_page(browser)
+    page.add_init_script(INIT)
+    for logo in logos:
+        page.goto(hostile_url + logo.relative_to(hostile_build.site).as_posix())
+        found = page.evaluate("""() => ({hits: window.__xssHits || [],
+            scripts: document.querySelectorAll('script, foreignObject').length,
+            handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes])
+              .filter(a => /^on/i.test(a.name)).length,
+            text: document.documentElement.textContent})""")
+        assert found["hits"] == [] and found["scripts"] == 0 and found["handlers"] == 0, found
+        assert "onerror=__xss(" in found["text"]  # the payload is there, as text
+    page.context.close()

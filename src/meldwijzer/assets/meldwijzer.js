@@ -164,7 +164,37 @@
     });
   }
 
+  /* "Ik zie een signaal: wat nu?": the helper's script and the municipality's routes load
+     when it starts (the button, or an address that opens it), not on every visit. */
+  function watNuLater() {
+    var start = document.querySelector("[data-mw-wat-nu-scripts]");
+    if (!start) return;
+    var loading = false;
+    function load() {
+      if (loading) return;
+      loading = true;
+      start.getAttribute("data-mw-wat-nu-scripts").split(" ").reduce(function (before, src) {
+        return before.then(function () {
+          return new Promise(function (done, fail) {
+            var script = document.createElement("script");
+            script.src = src;
+            script.onload = done;
+            script.onerror = fail;
+            document.body.appendChild(script);
+          });
+        });
+      }, Promise.resolve());
+    }
+    start.hidden = false;
+    start.addEventListener("click", load);
+    window.addEventListener("hashchange", function () {
+      if (/^#wat-nu/.test(location.hash)) load();
+    });
+    if (/^#wat-nu/.test(location.hash)) load();
+  }
+
   ready(function () {
+    watNuLater();
     quiz();
     printAddress();
     printButtons();

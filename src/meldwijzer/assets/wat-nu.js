@@ -1,17 +1,17 @@
 /* "Ik zie een signaal: wat nu?": walks a municipality's routes one step at a time.
  *
- * The routes come from the JSON that the generator embeds in the routekaart page (the same
- * resolved data as the page itself). The state lives in the URL hash, so a colleague can
+ * The routes come from a script the generator writes for each municipality
+ * (assets/meldwijzer/wat-nu/<gemeente>.js; the same resolved data as the page itself).
+ * meldwijzer.js loads it, then this one, when the visitor starts the helper. The state lives in the URL hash, so a colleague can
  * open the same step: #wat-nu (choose a route), #wat-nu/<route>/<step>/<step>... (the path
  * taken). Without JavaScript the routekaart page below is what the user gets.
  */
 (function () {
   "use strict";
 
-  var source = document.getElementById("mw-wat-nu-data");
+  var data = window.meldwijzerWatNu;
   var panel = document.getElementById("mw-wat-nu");
-  if (!source || !panel) return;
-  var data = JSON.parse(source.textContent);
+  if (!data || !panel) return;
   var body = panel.querySelector("[data-mw-wat-nu-inhoud]");
   var status = panel.querySelector("[data-mw-wat-nu-status]");
   var start = document.querySelector("[data-mw-wat-nu-start]");

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from ..keten import ANONYMOUS_NOTE
 from ..phones import is_anonymous_line
@@ -24,7 +28,8 @@ def pages(site: Site) -> dict[str, str]:
     for gemeente in site.gemeenten:
         uri = gemeente_uri(gemeente.slug)
         out[uri] = render_page(uri, "routekaarten/gemeente.md.j2", site, gemeente=gemeente,
-                               page_url=site.page_url(uri), wat_nu=wat_nu_data(site, gemeente))
+                               page_url=site.page_url(uri),
+                               wat_nu_script=wat_nu_script(gemeente))
     return out
 
 
@@ -80,5 +85,19 @@ def wat_nu_data(site: Site, gemeente: ResolvedGemeente) -> dict[str, Any]:
     }
 
 
+def wat_nu_script(gemeente: ResolvedGemeente) -> str:
+    """Where the "Wat nu?" helper finds a municipality's routes: a script of its own, so the
+    routekaart page does not carry them twice (a script, not JSON, so it loads from file://)."""
+    return f"assets/meldwijzer/wat-nu/{gemeente.slug}.js"
+
+
 def files(site: Site) -> dict[str, bytes]:
-    return {}
+    """The routes of every municipality for the "Wat nu?" helper (``wat_nu_data``), as
+    ``window.meldwijzerWatNu = {...}`` with <, > and & escaped."""
+    dumps = functools.partial(json.dumps, sort_keys=True, ensure_ascii=False,
+                              separators=(",", ":"))
+    out = {}
+    for gemeente in site.gemeenten:
+        data = htmlsafe_json_dumps(wat_nu_data(site, gemeente), dumps)
+        out[wat_nu_script(gemeente)] = f"window.meldwijzerWatNu={data};\n".encode()
+    return out

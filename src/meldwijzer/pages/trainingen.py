@@ -17,6 +17,7 @@ from ..site import ResolvedContact, ResolvedGemeente, ResolvedSignaal, ResolvedS
 from ..templating import render, render_markdown
 from ..trainingen import ROUTE_MARKER, ResolvedModule, Slide, Vraag
 from . import NavEntry, render_page
+from .huisstijl import look_of
 from .zakkaart import numbers
 
 OVERZICHT = "trainingen/index.md"
@@ -176,6 +177,7 @@ def files(site: Site) -> dict[str, bytes]:
                 out[path] = render(
                     "trainingen/slides.html.j2", site=site, module=module, gemeente=gemeente,
                     slides=slides, notes=notes, root=Markup("../" * path.count("/")),
+                    look=look_of(site),
                     partner=f"../{other}/{gemeente.slug}.html").encode("utf-8")
     return out
 
