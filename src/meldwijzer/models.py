@@ -347,6 +347,9 @@ class Signaal(Model):
     sectoren: list[Id] = Field(
         default_factory=list, description="Sectoren waar het signaal vooral speelt, zoals "
         "horeca of recreatie (ids uit de sectorenlijst). (Contract 1.1)")
+    barrieres: list[Id] = Field(
+        default_factory=list, description="Barrières die dit signaal in gang kan zetten, "
+        "zoals bibob of brp-adresonderzoek (ids uit het barrièremodel). (Contract 1.3)")
 
 
 class SignalenLijst(Model):
@@ -387,6 +390,133 @@ class Teksten(Model):
         None, description="De pagina over privacy en informatiedeling voor medewerkers.")
     afspraken: Markdown | None = Field(
         None, description="De afspraken over informatiedeling in de regio (convenanten).")
+
+
+# Contract 1.3: the bestuurlijke aanpak of a municipality (the ``bestuurlijk:`` block of a
+# municipality's file). The region's part (routekaarten/bestuurlijk.yml) is in
+# ``bestuurlijk``; the types below are shared by both.
+
+
+def _check_percentage(value: int) -> int:
+    if value > 100:
+        raise fail(f"{value} is geen percentage: kies een heel getal van 0 tot en met 100. "
+                   "Voorbeeld: 40.")
+    return value
+
+
+def _check_year(value: int) -> int:
+    if not 1990 <= value <= 2100:
+        raise fail(f"{value} is geen jaartal: schrijf het jaar met vier cijfers. "
+                   "Voorbeeld: 2026.")
+    return value
+
+
+Percentage = Annotated[Count, AfterValidator(_check_percentage)]
+Year = Annotated[Count, AfterValidator(_check_year)]
+Stand = Literal["voldaan", "bezig", "niet-voldaan"]
+ROL_IDS = ("signaleerder", "beleidsmaker", "integrale-aanpak", "zorgcoordinator")
+RolId = Literal["signaleerder", "beleidsmaker", "integrale-aanpak", "zorgcoordinator"]
+DocumentSoort = Literal["ivp", "beleidsplan", "apv", "uitvoeringsplan", "anders"]
+
+
+class Beleidsdocument(Model):
+    """Een vastgesteld beleidsstuk dat de aanpak van mensenhandel ondersteunt."""
+
+    soort: DocumentSoort = Field(
+        description="ivp (integraal veiligheidsplan), beleidsplan (over mensenhandel), apv "
+        "(het hoofdstuk over prostitutie in de APV), uitvoeringsplan of anders.")
+    titel: Text = Field(description='De titel, bijvoorbeeld "Integraal Veiligheidsplan '
+                        '2023-2026".')
+    jaar: Year = Field(description="Het jaar waarin het is vastgesteld, bijvoorbeeld 2023.")
+    url: Url | None = Field(None, description="Waar iedereen het kan lezen (https://).")
+
+
+class Getraind(Model):
+    """Hoeveel medewerkers met klantcontact een training over signalen hebben gehad."""
+
+    percentage: Percentage = Field(description="Het deel van de medewerkers met klantcontact "
+                                   "dat getraind is, in procenten (0 tot en met 100).")
+    jaar: Year = Field(description="Het jaar waarover het getal gaat, bijvoorbeeld 2026.")
+    bron: Text = Field(description='Waar het getal vandaan komt, bijvoorbeeld "Registratie '
+                       'e-learning, afdeling HR".')
+    url: Url | None = Field(None, description="Een openbare bron van het getal (https://).")
+
+
+class EisFunctionaris(Model):
+    """Eis 1 van het basisniveau: een functionaris die aanspreekpunt is."""
+
+    stand: Stand = Field(description="voldaan, bezig of niet-voldaan.")
+    functie: Text | None = Field(
+        None, description='De functie, nooit een naam: "Beleidsadviseur openbare orde en '
+        'veiligheid".')
+    uren: Text | None = Field(None, description='De tijd voor deze taak: "4 uur per week".')
+    toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
+
+
+class EisSignalering(Model):
+    """Eis 2 van het basisniveau: er wordt gewerkt aan actieve signalering."""
+
+    stand: Stand = Field(description="voldaan, bezig of niet-voldaan.")
+    getraind: Getraind | None = Field(
+        None, description="Het deel van de medewerkers met klantcontact dat getraind is.")
+    toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
+
+
+class EisBeleid(Model):
+    """Eis 3 van het basisniveau: beleid dat de aanpak van mensenhandel ondersteunt."""
+
+    stand: Stand = Field(description="voldaan, bezig of niet-voldaan.")
+    documenten: list[Beleidsdocument] = Field(
+        default_factory=list, description="De beleidsstukken van de gemeente: IVP, "
+        "beleidsplan, APV-hoofdstuk prostitutie.")
+    toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
+
+
+class GemeenteRol(Model):
+    """Een van de vier rollen van de gemeente: signaleerder, beleidsmaker, deel van de
+    integrale aanpak, zorgcoördinator."""
+
+    id: RolId = Field(description="signaleerder, beleidsmaker, integrale-aanpak of "
+                      "zorgcoordinator.")
+    verantwoordelijkheid: Markdown | None = Field(
+        None, description="Wat deze rol van de gemeente vraagt (standaard een tekst van "
+        "meldwijzer).")
+    aanpak: Markdown | None = Field(None, description="Hoe de gemeente het nu doet (Markdown).")
+    verbeterpunten: list[LongText] = Field(
+        default_factory=list, description="Wat beter kan, elk punt in één zin.")
+
+
+BarriereStand = Literal["ingezet", "in-voorbereiding", "niet-ingezet"]
+
+
+class BarriereInzet(Model):
+    """Een barrière uit het barrièremodel, zoals deze gemeente hem inzet."""
+
+    id: Id = Field(description="De id van de barrière, bijvoorbeeld bibob.")
+    stand: BarriereStand = Field(description="ingezet, in-voorbereiding of niet-ingezet.")
+    toelichting: Markdown | None = Field(None, description="Hoe de gemeente hem inzet.")
+    url: Url | None = Field(None, description="Een openbaar stuk, zoals de Bibob-beleidslijn.")
+
+
+class GemeenteBestuur(Model):
+    """De bestuurlijke aanpak van de gemeente: basisniveau, rollen en barrières (contract
+    1.3). Alles hierin is openbaar: schrijf functies, geen namen."""
+
+    beoordeeld: Date = Field(
+        description="Datum waarop dit blok voor het laatst is beoordeeld, in de vorm "
+        "jjjj-mm-dd (bijvoorbeeld 2026-10-01).")
+    inleiding: Markdown | None = Field(None, description="Lokale tekst (Markdown).")
+    functionaris: EisFunctionaris | None = Field(
+        None, description="Eis 1: een functionaris die aanspreekpunt is.")
+    signalering: EisSignalering | None = Field(
+        None, description="Eis 2: er wordt gewerkt aan actieve signalering.")
+    beleid: EisBeleid | None = Field(
+        None, description="Eis 3: beleid dat de aanpak ondersteunt.")
+    rollen: list[GemeenteRol] = Field(
+        default_factory=list, description="De vier rollen van de gemeente, elk met "
+        "verantwoordelijkheid, aanpak en verbeterpunten.")
+    barrieres: list[BarriereInzet] = Field(
+        default_factory=list, description="De barrières die de gemeente inzet.")
 
 
 class ContactMetId(Contact):
@@ -455,3 +585,6 @@ class Gemeente(Model):
     teksten: Teksten | None = Field(
         None, description="Eigen teksten van de gemeente, bijvoorbeeld waar een vastgelegd "
         "signaal wordt bewaard (standaard die van de regio). (Contract 1.1)")
+    bestuurlijk: GemeenteBestuur | None = Field(
+        None, description="De bestuurlijke aanpak van de gemeente: basisniveau, de vier "
+        "rollen en de barrières. (Contract 1.3)")

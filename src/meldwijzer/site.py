@@ -18,6 +18,7 @@ from .models import InternDetails
 from .phones import tel_uri
 
 if TYPE_CHECKING:
+    from .bestuurlijk_site import ResolvedBestuur
     from .campagne import ResolvedCampagne
     from .handwritten import HandPage
     from .trainingen import ResolvedModule
@@ -168,6 +169,8 @@ class ResolvedSignaal:
     zoekwoorden: tuple[str, ...] = ()
     sectoren: tuple[str, ...] = ()
     """Synonyms of the words it uses, for the search index only (see ``synoniemen``)."""
+    barrieres: tuple[str, ...] = ()
+    """Ids of the barriers this signal can trigger (see ``bestuurlijk``)."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,8 @@ class Site:
     editor's choices."""
     handpaginas: tuple[HandPage, ...] = ()
     """The hand-written pages in docs/ (see ``handwritten``)."""
+    bestuurlijk: ResolvedBestuur | None = None
+    """The bestuurlijke aanpak, when the region has one (see ``bestuurlijk_site``)."""
 
     @property
     def intern(self) -> bool:
