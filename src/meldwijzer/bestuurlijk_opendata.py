@@ -16,10 +16,9 @@ from .bestuurlijk_site import (
     ResolvedDocument,
     ResolvedEis,
     ResolvedKetenRoute,
-    ResolvedTerugkoppeling,
 )
 from .opendata import VERSION, Api, ApiRoute, ApiTerugkoppeling, dump, route_data
-from .site import Site
+from .site import ResolvedTerugkoppeling, Site
 
 NAME = "bestuurlijk"
 
