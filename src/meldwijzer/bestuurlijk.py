@@ -14,6 +14,7 @@ the four roles of a municipality and the role of the aandachtfunctionaris).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -292,7 +293,7 @@ def _check_barriers(model: Bestuur, doc: Document, loaded: Loaded, log: ErrorLog
                 "staat op nee"
             log.add(doc.file, doc.line(at), list(at), f"De barrière '{own.id}' is nieuw (de "
                     f"barrières van meldwijzer zijn: {known}). Een nieuwe barrière heeft ook "
-                    f"{', '.join(missing)} nodig. Vul die in, of gebruik de id van een "
+                    f"{_and(missing)} nodig. Vul die in, of gebruik de id van een "
                     "barrière van meldwijzer om die aan te passen.")
         for wi, werkveld in enumerate(own.werkvelden):
             if loaded.werkvelden is not None and werkveld not in loaded.werkvelden:
@@ -367,7 +368,14 @@ def _refuse_signal_barriers(loaded: Loaded, log: ErrorLog) -> None:
 
 
 def _unknown_barrier(barrier: str, found: Read) -> str:
-    where = f"routekaarten/{FILE}" if found.doc is not None else \
-        f"het barrièremodel van meldwijzer (of voeg hem toe in routekaarten/{FILE})"
-    return (f"De barrière '{barrier}' bestaat niet in {where}. Kies uit: "
-            f"{', '.join(found.catalogue)}.")
+    known = list(found.catalogue)
+    close = difflib.get_close_matches(barrier, known, n=1, cutoff=0.6)
+    hint = f" Bedoel je '{close[0]}'?" if close else ""
+    return (f"De barrière '{barrier}' staat niet in het barrièremodel van de regio.{hint} "
+            f"Kies uit: {', '.join(known)}, of voeg hem toe onder barrieres in "
+            f"routekaarten/{FILE}.")
+
+
+def _and(words: list[str]) -> str:
+    """"a, b en c"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"

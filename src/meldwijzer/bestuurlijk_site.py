@@ -163,6 +163,8 @@ class ResolvedOverlegIntern:
     data: tuple[dt.date, ...]
     """The coming meeting dates (from the build date on), earliest first."""
     toelichting: str | None
+    gepland: bool = False
+    """The data names meeting dates (all of them may have passed)."""
 
 
 @dataclass(frozen=True)
@@ -401,7 +403,8 @@ def _overleg(overleg: Overleg, site: Site) -> ResolvedOverleg:
         intern=ResolvedOverlegIntern(
             adres=intern.adres, namen=tuple(intern.namen),
             data=tuple(sorted(d for d in intern.data if d >= site.options.vandaag)),
-            toelichting=intern.toelichting) if intern and site.intern else None)
+            toelichting=intern.toelichting, gepland=bool(intern.data))
+        if intern and site.intern else None)
 
 
 def _barriers(found: Read, site: Site, routes: tuple[ResolvedKetenRoute, ...],
