@@ -36,8 +36,8 @@ class ApiGetraind(Api):
     percentage: int = Field(description="Deel van de medewerkers met klantcontact dat "
                             "getraind is (0-100).")
     jaar: int
-    bron: str
-    url: str | None
+    herkomst: str = Field(description="Waar het getal vandaan komt.")
+    bron: str | None = Field(description="Openbare bron (https).")
     uit_cijfers: bool = Field(description="true: uit de trainingscijfers van de regio.")
 
 
@@ -129,8 +129,8 @@ def _eis(e: ResolvedEis) -> ApiEis:
     g = e.getraind
     return ApiEis(id=e.id, stand=e.stand, toelichting=e.toelichting, functie=e.functie,
                   uren=e.uren, documenten=[_document(d) for d in e.documenten],
-                  getraind=ApiGetraind(percentage=g.percentage, jaar=g.jaar, bron=g.bron,
-                                       url=g.url, uit_cijfers=g.uit_cijfers) if g else None)
+                  getraind=ApiGetraind(percentage=g.percentage, jaar=g.jaar, herkomst=g.herkomst,
+                                       bron=g.bron, uit_cijfers=g.uit_cijfers) if g else None)
 
 
 def _feedback(t: ResolvedTerugkoppeling | None) -> ApiTerugkoppeling | None:

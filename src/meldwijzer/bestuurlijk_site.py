@@ -52,8 +52,10 @@ RouteResolver = Callable[[Route, dict[str, ResolvedContact], bool, dict[str, str
 class ResolvedGetraind:
     percentage: int
     jaar: int
-    bron: str
-    url: str | None
+    herkomst: str
+    """Where the figure comes from, in words."""
+    bron: str | None
+    """A public https address of the figure."""
     uit_cijfers: bool = False
     """True when the figure comes from the region's training figures, not written by hand."""
 
@@ -342,7 +344,7 @@ def _eisen(block: GemeenteBestuur | None, regionale: tuple[ResolvedDocument, ...
             extra = {"functie": given.functie, "uren": given.uren}
         elif text["id"] == "signalering" and given.getraind is not None:
             g = given.getraind
-            extra = {"getraind": ResolvedGetraind(g.percentage, g.jaar, g.bron, g.url)}
+            extra = {"getraind": ResolvedGetraind(g.percentage, g.jaar, g.herkomst, g.bron)}
         elif text["id"] == "beleid":
             extra = {"documenten": (*(_document(d, False) for d in given.documenten),
                                     *regionale)}

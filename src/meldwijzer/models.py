@@ -437,9 +437,9 @@ class Getraind(Model):
     percentage: Percentage = Field(description="Het deel van de medewerkers met klantcontact "
                                    "dat getraind is, in procenten (0 tot en met 100).")
     jaar: Year = Field(description="Het jaar waarover het getal gaat, bijvoorbeeld 2026.")
-    bron: Text = Field(description='Waar het getal vandaan komt, bijvoorbeeld "Registratie '
-                       'e-learning, afdeling HR".')
-    url: Url | None = Field(None, description="Een openbare bron van het getal (https://).")
+    herkomst: Text = Field(description='Waar het getal vandaan komt, bijvoorbeeld "Registratie '
+                           'e-learning, afdeling HR".')
+    bron: Url | None = Field(None, description="Een openbare bron van het getal (https://).")
 
 
 class EisFunctionaris(Model):
