@@ -44,7 +44,8 @@ def pages(site: Site) -> dict[str, str]:
 def nav(site: Site) -> list[NavEntry]:
     if site.bestuurlijk is None:
         return []
-    entries = [OVERZICHT, ROL, BARRIERES, *([ROUTES] if site.bestuurlijk.routes else [])]
+    entries: list[NavEntry] = [{"Basisniveau per gemeente": OVERZICHT}, ROL, BARRIERES,
+                               *([ROUTES] if site.bestuurlijk.routes else [])]
     return [{"Bestuurlijke aanpak": entries}]
 
 
