@@ -31,10 +31,14 @@ from .keten import role_ids, standard_role_ids
 from .models import (
     Beleidsdocument,
     Date,
+    EisBeleid,
+    EisFunctionaris,
+    EisSignalering,
     Flag,
     Gemeente,
     GemeenteBestuur,
     GemeenteRol,
+    Getraind,
     Id,
     LongText,
     Markdown,
@@ -44,6 +48,7 @@ from .models import (
     Terugkoppeling,
     Text,
     Url,
+    is_empty,
 )
 from .validate import adapter, validate
 from .yamlread import Document, read_yaml
@@ -52,6 +57,17 @@ FILE = "bestuurlijk.yml"
 STAPPEN = ("entree", "identiteit", "huisvesting", "werk", "financien")
 Stap = Literal["entree", "identiteit", "huisvesting", "werk", "financien"]
 NEW_BARRIER_NEEDS = ("naam", "stap", "wat")
+BLOCK_NEEDS: dict[tuple[str, ...], tuple[type[Model], tuple[str, ...]]] = {
+    (): (GemeenteBestuur, ("beoordeeld",)),
+    ("functionaris",): (EisFunctionaris, ("stand",)),
+    ("signalering",): (EisSignalering, ("stand",)),
+    ("signalering", "getraind"): (Getraind, ("percentage", "jaar", "herkomst")),
+    ("beleid",): (EisBeleid, ("stand",)),
+}
+"""What a written part of a municipality's block needs. The models leave these optional for
+the browser editor (it checks the required fields of an optional block it never opened, and
+would not save a municipality without the block); they are checked here, on the data as
+written, so that a missing one is reported together with every other error."""
 
 
 class OverlegIntern(Model):
@@ -194,16 +210,18 @@ def read(folder: Path, loaded: Loaded, vandaag: dt.date, log: ErrorLog) -> Read 
     doc = read_yaml(file, log) if exists(file) else None
     model = validate(Bestuur, doc, log) if doc is not None else None
     blocks = [(slug, part, _block(part)) for slug, part in loaded.gemeenten if _has_block(part)]
-    if not exists(file) and not blocks:
-        _refuse_signal_barriers(loaded, log)
-        return None
     found = Read(file, doc, model, blocks, _catalogue(model, doc))
+    if not exists(file) and not blocks:
+        # Signals copied from another region may name barriers: they are checked against
+        # meldwijzer's catalogue, and shown only where a region has a bestuurlijke aanpak.
+        _check_signal_barriers(found, loaded, log)
+        return None
     _check(found, loaded, vandaag, log)
     return found
 
 
 def _has_block(part: Part) -> bool:
-    return isinstance(part.doc.data, dict) and part.doc.data.get("bestuurlijk") is not None
+    return isinstance(part.doc.data, dict) and not is_empty(part.doc.data.get("bestuurlijk"))
 
 
 def _block(part: Part) -> GemeenteBestuur | None:
@@ -249,7 +267,8 @@ def _check(found: Read, loaded: Loaded, vandaag: dt.date, log: ErrorLog) -> None
     if found.doc is not None and found.model is not None:
         _check_region_file(found.model, found.doc, loaded, log)
     for _, part, block in found.blocks:
-        if block is not None:
+        complete = _check_needs(part, log)
+        if block is not None and complete:
             _check_block(found, part, block, vandaag, log)
     _check_signal_barriers(found, loaded, log)
 
@@ -321,12 +340,31 @@ def _check_rollen(rollen: list[GemeenteRol], doc: Document, at: tuple[str | int,
         seen.add(rol.id)
 
 
+def _check_needs(part: Part, log: ErrorLog) -> bool:
+    """Report every field a written part of the block lacks; True when none is lacking."""
+    complete = True
+    for at, (model, names) in BLOCK_NEEDS.items():
+        written: Any = part.doc.data["bestuurlijk"]
+        for key in at:
+            written = written.get(key) if isinstance(written, dict) else None
+        if not isinstance(written, dict) or is_empty(written):
+            continue
+        for name in (n for n in names if is_empty(written.get(n))):
+            complete = False
+            path = ("bestuurlijk", *at, name)
+            hint = (model.model_fields[name].description or "").removesuffix(" Verplicht.")
+            log.add(part.doc.file, part.doc.line(path), list(path), f"Het verplichte veld "
+                    f"'{name}' ontbreekt. Voeg een regel '{name}: ...' toe "
+                    f"({hint.rstrip('.')}).")
+    return complete
+
+
 def _check_block(found: Read, part: Part, block: GemeenteBestuur, vandaag: dt.date,
                  log: ErrorLog) -> None:
     doc = part.doc
-    if block.beoordeeld > vandaag:
+    if block.beoordeeld_op > vandaag:
         when = ("bestuurlijk", "beoordeeld")
-        log.add(doc.file, doc.line(when), list(when), f"{block.beoordeeld.isoformat()} ligt in "
+        log.add(doc.file, doc.line(when), list(when), f"{block.beoordeeld_op.isoformat()} ligt in "
                 "de toekomst. Zet hier de datum waarop je dit blok echt hebt beoordeeld, "
                 f"bijvoorbeeld {vandaag.isoformat()}.")
     _check_rollen(block.rollen, doc, ("bestuurlijk",), log)
@@ -355,16 +393,6 @@ def _check_signal_barriers(found: Read, loaded: Loaded, log: ErrorLog) -> None:
                     path = (*at, si, "barrieres", bi)
                     log.add(part.doc.file, part.doc.line(path), list(path),
                             _unknown_barrier(barrier, found))
-
-
-def _refuse_signal_barriers(loaded: Loaded, log: ErrorLog) -> None:
-    for part, at in _signal_parts(loaded):
-        for si, signaal in part.signalen:
-            if signaal.barrieres:
-                path = (*at, si, "barrieres")
-                log.add(part.doc.file, part.doc.line(path), list(path), "Dit signaal noemt "
-                        "barrières, maar de regio heeft nog geen bestuurlijke aanpak. Maak "
-                        f"routekaarten/{FILE} (het barrièremodel), of haal barrieres hier weg.")
 
 
 def _unknown_barrier(barrier: str, found: Read) -> str:

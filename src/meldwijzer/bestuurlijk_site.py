@@ -265,9 +265,10 @@ class ResolvedBestuur:
 
 def attach(site: Site, found: Read | None, options: Options, log: ErrorLog,
            resolve_route: RouteResolver) -> Site:
-    """``site`` with its bestuurlijke aanpak (unchanged when the region has none)."""
+    """``site`` with its bestuurlijke aanpak. A region without one keeps its site as it was:
+    barriers its signals name are not shown anywhere (nor in open data)."""
     if found is None:
-        return site
+        return _without_barriers(site)
     model = found.model or Bestuur()
     rol = site.rol
     texts = standard_texts()
@@ -285,8 +286,8 @@ def attach(site: Site, found: Read | None, options: Options, log: ErrorLog,
         if block is not None:
             part = lines[gemeente.slug]
             resolved = ResolvedBestuurGemeente(
-                slug=gemeente.slug, naam=gemeente.naam, beoordeeld=block.beoordeeld,
-                verouderd=block.beoordeeld < cutoff, bestand=log.relative(part.doc.file),
+                slug=gemeente.slug, naam=gemeente.naam, beoordeeld=block.beoordeeld_op,
+                verouderd=block.beoordeeld_op < cutoff, bestand=log.relative(part.doc.file),
                 regel=part.doc.line(("bestuurlijk", "beoordeeld")),
                 inleiding=block.inleiding, eisen=_eisen(block, regionale, rol),
                 rollen=_rollen(block.rollen, model.rollen, rol),
@@ -301,6 +302,14 @@ def attach(site: Site, found: Read | None, options: Options, log: ErrorLog,
     hidden = {} if site.intern else _internal_values(found, log)
     return replace(site, bestuurlijk=bestuur, verborgen=site.verborgen | set(hidden),
                    herkomst={**hidden, **site.herkomst})
+
+
+def _without_barriers(site: Site) -> Site:
+    def strip(signals: tuple[ResolvedSignaal, ...]) -> tuple[ResolvedSignaal, ...]:
+        return tuple(replace(s, barrieres=()) if s.barrieres else s for s in signals)
+
+    return replace(site, signalen=strip(site.signalen), gemeenten=tuple(
+        replace(g, signalen=strip(g.signalen)) for g in site.gemeenten))
 
 
 def with_training_figures(bestuur: ResolvedBestuur,

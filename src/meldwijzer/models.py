@@ -411,6 +411,18 @@ def _check_year(value: int) -> int:
     return value
 
 
+def is_empty(value: Any) -> bool:
+    """Nothing written: no value, an empty text or list, or a block of such values."""
+    if isinstance(value, dict):
+        return all(is_empty(v) for v in value.values())
+    return value is None or value == "" or value == []
+
+
+def _empty_as_none(value: Any) -> Any:
+    """A block the browser editor leaves empty counts as not written."""
+    return None if is_empty(value) else value
+
+
 Percentage = Annotated[Count, AfterValidator(_check_percentage)]
 Year = Annotated[Count, AfterValidator(_check_year)]
 Stand = Literal["voldaan", "bezig", "niet-voldaan"]
@@ -434,18 +446,21 @@ class Beleidsdocument(Model):
 class Getraind(Model):
     """Hoeveel medewerkers met klantcontact een training over signalen hebben gehad."""
 
-    percentage: Percentage = Field(description="Het deel van de medewerkers met klantcontact "
-                                   "dat getraind is, in procenten (0 tot en met 100).")
-    jaar: Year = Field(description="Het jaar waarover het getal gaat, bijvoorbeeld 2026.")
-    herkomst: Text = Field(description='Waar het getal vandaan komt, bijvoorbeeld "Registratie '
-                           'e-learning, afdeling HR".')
+    percentage: Percentage | None = Field(
+        None, description="Het deel van de medewerkers met klantcontact dat getraind is, in "
+        "procenten (0 tot en met 100). Verplicht.")
+    jaar: Year | None = Field(None, description="Het jaar waarover het getal gaat, "
+                              "bijvoorbeeld 2026. Verplicht.")
+    herkomst: Text | None = Field(
+        None, description='Waar het getal vandaan komt, bijvoorbeeld "Registratie e-learning, '
+        'afdeling HR". Verplicht.')
     bron: Url | None = Field(None, description="Een openbare bron van het getal (https://).")
 
 
 class EisFunctionaris(Model):
     """Eis 1 van het basisniveau: een functionaris die aanspreekpunt is."""
 
-    stand: Stand = Field(description="voldaan, bezig of niet-voldaan.")
+    stand: Stand | None = Field(None, description="voldaan, bezig of niet-voldaan. Verplicht.")
     functie: Text | None = Field(
         None, description='De functie, nooit een naam: "Beleidsadviseur openbare orde en '
         'veiligheid".')
@@ -456,8 +471,8 @@ class EisFunctionaris(Model):
 class EisSignalering(Model):
     """Eis 2 van het basisniveau: er wordt gewerkt aan actieve signalering."""
 
-    stand: Stand = Field(description="voldaan, bezig of niet-voldaan.")
-    getraind: Getraind | None = Field(
+    stand: Stand | None = Field(None, description="voldaan, bezig of niet-voldaan. Verplicht.")
+    getraind: Annotated[Getraind | None, BeforeValidator(_empty_as_none)] = Field(
         None, description="Het deel van de medewerkers met klantcontact dat getraind is.")
     toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
 
@@ -465,7 +480,7 @@ class EisSignalering(Model):
 class EisBeleid(Model):
     """Eis 3 van het basisniveau: beleid dat de aanpak van mensenhandel ondersteunt."""
 
-    stand: Stand = Field(description="voldaan, bezig of niet-voldaan.")
+    stand: Stand | None = Field(None, description="voldaan, bezig of niet-voldaan. Verplicht.")
     documenten: list[Beleidsdocument] = Field(
         default_factory=list, description="De beleidsstukken van de gemeente: IVP, "
         "beleidsplan, APV-hoofdstuk prostitutie.")
@@ -502,21 +517,29 @@ class GemeenteBestuur(Model):
     """De bestuurlijke aanpak van de gemeente: basisniveau, rollen en barrières (contract
     1.3). Alles hierin is openbaar: schrijf functies, geen namen."""
 
-    beoordeeld: Date = Field(
-        description="Datum waarop dit blok voor het laatst is beoordeeld, in de vorm "
-        "jjjj-mm-dd (bijvoorbeeld 2026-10-01).")
+    beoordeeld: Date | None = Field(
+        None, description="Datum waarop dit blok voor het laatst is beoordeeld, in de vorm "
+        "jjjj-mm-dd (bijvoorbeeld 2026-10-01). Verplicht.")
     inleiding: Markdown | None = Field(None, description="Lokale tekst (Markdown).")
-    functionaris: EisFunctionaris | None = Field(
+    functionaris: Annotated[EisFunctionaris | None, BeforeValidator(_empty_as_none)] = Field(
         None, description="Eis 1: een functionaris die aanspreekpunt is.")
-    signalering: EisSignalering | None = Field(
+    signalering: Annotated[EisSignalering | None, BeforeValidator(_empty_as_none)] = Field(
         None, description="Eis 2: er wordt gewerkt aan actieve signalering.")
-    beleid: EisBeleid | None = Field(
+    beleid: Annotated[EisBeleid | None, BeforeValidator(_empty_as_none)] = Field(
         None, description="Eis 3: beleid dat de aanpak ondersteunt.")
     rollen: list[GemeenteRol] = Field(
         default_factory=list, description="De vier rollen van de gemeente, elk met "
         "verantwoordelijkheid, aanpak en verbeterpunten.")
     barrieres: list[BarriereInzet] = Field(
         default_factory=list, description="De barrières die de gemeente inzet.")
+
+    @property
+    def beoordeeld_op(self) -> dt.date:
+        """The review date: ``meldwijzer check`` refuses a written block without one (the
+        fields a written block needs are checked in ``bestuurlijk``: to the browser editor
+        they are optional, or it would not save a municipality without the block)."""
+        assert self.beoordeeld is not None
+        return self.beoordeeld
 
 
 class ContactMetId(Contact):
@@ -585,6 +608,6 @@ class Gemeente(Model):
     teksten: Teksten | None = Field(
         None, description="Eigen teksten van de gemeente, bijvoorbeeld waar een vastgelegd "
         "signaal wordt bewaard (standaard die van de regio). (Contract 1.1)")
-    bestuurlijk: GemeenteBestuur | None = Field(
+    bestuurlijk: Annotated[GemeenteBestuur | None, BeforeValidator(_empty_as_none)] = Field(
         None, description="De bestuurlijke aanpak van de gemeente: basisniveau, de vier "
         "rollen en de barrières. (Contract 1.3)")
