@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel
 
 from helpers import copy_project, keyed_as_maps
+from meldwijzer.bestuurlijk import Bestuur
 from meldwijzer.campagne import Campagne, VerhaalKop
 from meldwijzer.errors import ErrorLog
 from meldwijzer.hulp import Hulp
@@ -161,6 +162,8 @@ def hostile_project(source: Path, dest: Path) -> Path:
     _poison_yaml(project / "routekaarten/signalen.yml", list[Signaal], project)
     for file in sorted((project / "routekaarten/gemeenten").glob("*.yml")):
         _poison_yaml(file, Gemeente, project)
+    if (project / "routekaarten/bestuurlijk.yml").is_file():
+        _poison_yaml(project / "routekaarten/bestuurlijk.yml", Bestuur, project)
     if (project / "campaign/campagne.yml").is_file():
         _poison_yaml(project / "campaign/campagne.yml", Campagne, project)
         if (project / "campaign/hulp.yml").is_file():

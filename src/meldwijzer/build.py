@@ -24,6 +24,7 @@ from .pages import (
     NavEntry,
     algemeen,
     beheer,
+    bestuurlijk,
     campagne,
     intern,
     keten,
@@ -40,7 +41,7 @@ from .trainingen import load_trainingen
 from .yamlread import MAX_FILE_BYTES
 
 FAMILIES = (algemeen, routekaarten, keten, signalen, zakkaart, campagne, trainingen,
-            opendata, intern, beheer, pages_huisstijl)
+            bestuurlijk, opendata, intern, beheer, pages_huisstijl)
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,8 @@ def generate(root: Path, options: Options, helpers: Executor | None = None) -> G
         files.update(family_files)
     zakkaart.ahead.clear()
     nav: list[NavEntry] = [{"Startpagina": "index.md"}]
-    for family in (routekaarten, keten, signalen, campagne, trainingen, algemeen, opendata,
-                   intern):
+    for family in (routekaarten, keten, signalen, campagne, trainingen, bestuurlijk, algemeen,
+                   opendata, intern):
         for entry in family.nav(site):
             _add_to_nav(nav, entry)
     hand_nav, _ = nav_entries([p for p in site.handpaginas if p.uri not in pages])

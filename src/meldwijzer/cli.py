@@ -17,6 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from . import fotometa, fotos
 from .beheer import DECAP_VERSION, BeheerFout, bundle_folder, fetch_bundle
+from .bestuurlijk_site import ResolvedBestuurGemeente
 from .build import generate, leaks_in
 from .errors import DataErrors, ErrorLog, warnings_report
 from .export import ExportError, export
@@ -153,6 +154,7 @@ def _check(root: Path, options: Options, stale: bool = False, strict: bool = Fal
         print(warnings_report(site.waarschuwingen), file=sys.stderr)
         if strict:
             return 1
+    reviews = site.bestuurlijk.verouderd if site.bestuurlijk else ()
     if stale and site.verouderd:
         count = len(site.verouderd)
         what = "1 contact is" if count == 1 else f"{count} contacten zijn"
@@ -162,8 +164,20 @@ def _check(root: Path, options: Options, stale: bool = False, strict: bool = Fal
             print(printable(f"{contact.bestand}:{contact.regel}: contacten.{contact.id}."
                             f"gecontroleerd: {contact.naam}, gecontroleerd op "
                             f"{contact.gecontroleerd.isoformat()}."), file=sys.stderr)
-        return 1
-    return 0
+    if stale and reviews:
+        _report_stale_reviews(reviews, site.controle_termijn_dagen)
+    return 1 if stale and (site.verouderd or reviews) else 0
+
+
+def _report_stale_reviews(reviews: Sequence[ResolvedBestuurGemeente], days: int) -> None:
+    """Municipalities whose bestuurlijke aanpak was reviewed longer ago than the term."""
+    what = "1 gemeente heeft" if len(reviews) == 1 else f"{len(reviews)} gemeenten hebben"
+    print(f"{what} de bestuurlijke aanpak langer dan {days} dagen niet beoordeeld. Kijk de "
+          "stand na en zet de nieuwe datum bij bestuurlijk.beoordeeld:", file=sys.stderr)
+    for gemeente in reviews:
+        print(printable(f"{gemeente.bestand}:{gemeente.regel}: bestuurlijk.beoordeeld: "
+                        f"{gemeente.naam}, beoordeeld op {gemeente.beoordeeld.isoformat()}."),
+              file=sys.stderr)
 
 
 def _beheer_ophalen(root: Path) -> int:

@@ -16,6 +16,7 @@ browser editor's configuration) that publish ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,11 +73,24 @@ def internal_names(parts: list[Part], log: ErrorLog) -> list[Internal]:
                 fields += [(("contacten", str(cid), "intern", key), details.get(key))
                            for key in NAME_FIELDS]
             for path, value in fields:
+                if path[-1] == "email" and _function_address(value, contact.get("naam")):
+                    continue
                 if isinstance(value, str) and value.strip():
                     where = f"{log.relative(part.doc.file)}:{part.doc.line(path)}: " \
                             f"{'.'.join(path)}"
                     out.append(Internal(value.strip(), where))
     return out
+
+
+def _function_address(value: Any, naam: Any) -> bool:
+    """An address named after the function, not a person: every word of its local part is a
+    word of the contact's own name (``riec-aanmelden@`` for "RIEC ... (aanmelden via de
+    gemeente)"). Its id may then repeat it."""
+    if not isinstance(value, str) or "@" not in value:
+        return False
+    words = {w for w in re.split(r"[^a-z0-9]+", str(naam).casefold()) if w}
+    local = [w for w in re.split(r"[^a-z0-9]+", value.split("@", 1)[0].casefold()) if w]
+    return bool(local) and all(w in words for w in local)
 
 
 def finder(names: list[Internal]) -> Namen:

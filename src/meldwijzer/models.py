@@ -366,6 +366,9 @@ class Signaal(Model):
     sectoren: list[Id] = Field(
         default_factory=list, description="Sectoren waar het signaal vooral speelt, zoals "
         "horeca of recreatie (ids uit de sectorenlijst). (Contract 1.1)")
+    barrieres: list[Id] = Field(
+        default_factory=list, description="Barrières die dit signaal in gang kan zetten, "
+        "zoals bibob of brp-adresonderzoek (ids uit het barrièremodel). (Contract 1.3)")
 
 
 class SignalenLijst(Model):
@@ -410,6 +413,156 @@ class Teksten(Model):
         None, description="Wat geldt voor medewerkers met een beroepsgeheim of een andere "
         "werkgever dan de gemeente (zoals een wijkteam): toestemming, de meldcode, het "
         "meldrecht en een conflict van plichten. (Contract 1.3)")
+
+
+# Contract 1.3: the bestuurlijke aanpak of a municipality (the ``bestuurlijk:`` block of a
+# municipality's file). The region's part (routekaarten/bestuurlijk.yml) is in
+# ``bestuurlijk``; the types below are shared by both.
+
+
+def _check_percentage(value: int) -> int:
+    if value > 100:
+        raise fail(f"{value} is geen percentage: kies een heel getal van 0 tot en met 100. "
+                   "Voorbeeld: 40.")
+    return value
+
+
+def _check_year(value: int) -> int:
+    if not 1990 <= value <= 2100:
+        raise fail(f"{value} is geen jaartal: schrijf het jaar met vier cijfers. "
+                   "Voorbeeld: 2026.")
+    return value
+
+
+def is_empty(value: Any) -> bool:
+    """Nothing written: no value, an empty text or list, or a block of such values."""
+    if isinstance(value, dict):
+        return all(is_empty(v) for v in value.values())
+    return value is None or value == "" or value == []
+
+
+def _empty_as_none(value: Any) -> Any:
+    """A block the browser editor leaves empty counts as not written."""
+    return None if is_empty(value) else value
+
+
+Percentage = Annotated[Count, AfterValidator(_check_percentage)]
+Year = Annotated[Count, AfterValidator(_check_year)]
+Stand = Literal["voldaan", "bezig", "niet-voldaan"]
+ROL_IDS = ("signaleerder", "beleidsmaker", "integrale-aanpak", "zorgcoordinator")
+RolId = Literal["signaleerder", "beleidsmaker", "integrale-aanpak", "zorgcoordinator"]
+DocumentSoort = Literal["ivp", "beleidsplan", "apv", "uitvoeringsplan", "anders"]
+
+
+class Beleidsdocument(Model):
+    """Een vastgesteld beleidsstuk dat de aanpak van mensenhandel ondersteunt."""
+
+    soort: DocumentSoort = Field(
+        description="ivp (integraal veiligheidsplan), beleidsplan (over mensenhandel), apv "
+        "(het hoofdstuk over prostitutie in de APV), uitvoeringsplan of anders.")
+    titel: Text = Field(description='De titel, bijvoorbeeld "Integraal Veiligheidsplan '
+                        '2023-2026".')
+    jaar: Year = Field(description="Het jaar waarin het is vastgesteld, bijvoorbeeld 2023.")
+    url: Url | None = Field(None, description="Waar iedereen het kan lezen (https://).")
+
+
+class Getraind(Model):
+    """Hoeveel medewerkers met klantcontact een training over signalen hebben gehad."""
+
+    percentage: Percentage | None = Field(
+        None, description="Het deel van de medewerkers met klantcontact dat getraind is, in "
+        "procenten (0 tot en met 100). Verplicht.")
+    jaar: Year | None = Field(None, description="Het jaar waarover het getal gaat, "
+                              "bijvoorbeeld 2026. Verplicht.")
+    herkomst: Text | None = Field(
+        None, description='Waar het getal vandaan komt, bijvoorbeeld "Registratie e-learning, '
+        'afdeling HR". Verplicht.')
+    bron: Url | None = Field(None, description="Een openbare bron van het getal (https://).")
+
+
+class EisFunctionaris(Model):
+    """Eis 1 van het basisniveau: een functionaris die aanspreekpunt is."""
+
+    stand: Stand | None = Field(None, description="voldaan, bezig of niet-voldaan. Verplicht.")
+    functie: Text | None = Field(
+        None, description='De functie, nooit een naam: "Beleidsadviseur openbare orde en '
+        'veiligheid".')
+    uren: Text | None = Field(None, description='De tijd voor deze taak: "4 uur per week".')
+    toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
+
+
+class EisSignalering(Model):
+    """Eis 2 van het basisniveau: er wordt gewerkt aan actieve signalering."""
+
+    stand: Stand | None = Field(None, description="voldaan, bezig of niet-voldaan. Verplicht.")
+    getraind: Annotated[Getraind | None, BeforeValidator(_empty_as_none)] = Field(
+        None, description="Het deel van de medewerkers met klantcontact dat getraind is.")
+    toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
+
+
+class EisBeleid(Model):
+    """Eis 3 van het basisniveau: beleid dat de aanpak van mensenhandel ondersteunt."""
+
+    stand: Stand | None = Field(None, description="voldaan, bezig of niet-voldaan. Verplicht.")
+    documenten: list[Beleidsdocument] = Field(
+        default_factory=list, description="De beleidsstukken van de gemeente: IVP, "
+        "beleidsplan, APV-hoofdstuk prostitutie.")
+    toelichting: Markdown | None = Field(None, description="Uitleg (Markdown).")
+
+
+class GemeenteRol(Model):
+    """Een van de vier rollen van de gemeente: signaleerder, beleidsmaker, deel van de
+    integrale aanpak, zorgcoördinator."""
+
+    id: RolId = Field(description="signaleerder, beleidsmaker, integrale-aanpak of "
+                      "zorgcoordinator.")
+    verantwoordelijkheid: Markdown | None = Field(
+        None, description="Wat deze rol van de gemeente vraagt (standaard een tekst van "
+        "meldwijzer).")
+    aanpak: Markdown | None = Field(None, description="Hoe de gemeente het nu doet (Markdown).")
+    verbeterpunten: list[LongText] = Field(
+        default_factory=list, description="Wat beter kan, elk punt in één zin.")
+
+
+BarriereStand = Literal["ingezet", "in-voorbereiding", "niet-ingezet"]
+
+
+class BarriereInzet(Model):
+    """Een barrière uit het barrièremodel, zoals deze gemeente hem inzet."""
+
+    id: Id = Field(description="De id van de barrière, bijvoorbeeld bibob.")
+    stand: BarriereStand = Field(description="ingezet, in-voorbereiding of niet-ingezet.")
+    toelichting: Markdown | None = Field(None, description="Hoe de gemeente hem inzet.")
+    url: Url | None = Field(None, description="Een openbaar stuk, zoals de Bibob-beleidslijn.")
+
+
+class GemeenteBestuur(Model):
+    """De bestuurlijke aanpak van de gemeente: basisniveau, rollen en barrières (contract
+    1.3). Alles hierin is openbaar: schrijf functies, geen namen."""
+
+    beoordeeld: Date | None = Field(
+        None, description="Datum waarop dit blok voor het laatst is beoordeeld, in de vorm "
+        "jjjj-mm-dd (bijvoorbeeld 2026-10-01). Verplicht.")
+    inleiding: Markdown | None = Field(None, description="Lokale tekst (Markdown).")
+    functionaris: Annotated[EisFunctionaris | None, BeforeValidator(_empty_as_none)] = Field(
+        None, description="Eis 1: een functionaris die aanspreekpunt is.")
+    signalering: Annotated[EisSignalering | None, BeforeValidator(_empty_as_none)] = Field(
+        None, description="Eis 2: er wordt gewerkt aan actieve signalering.")
+    beleid: Annotated[EisBeleid | None, BeforeValidator(_empty_as_none)] = Field(
+        None, description="Eis 3: beleid dat de aanpak ondersteunt.")
+    rollen: list[GemeenteRol] = Field(
+        default_factory=list, description="De vier rollen van de gemeente, elk met "
+        "verantwoordelijkheid, aanpak en verbeterpunten.")
+    barrieres: list[BarriereInzet] = Field(
+        default_factory=list, description="De barrières die de gemeente inzet.")
+
+    @property
+    def beoordeeld_op(self) -> dt.date:
+        """The review date: ``meldwijzer check`` refuses a written block without one (the
+        fields a written block needs are checked in ``bestuurlijk``: to the browser editor
+        they are optional, or it would not save a municipality without the block)."""
+        assert self.beoordeeld is not None
+        return self.beoordeeld
 
 
 class ContactMetId(Contact):
@@ -616,3 +769,6 @@ class Gemeente(Model):
     bewaartermijn: Text | None = Field(
         None, description="Hoe lang een vastgelegd signaal in deze gemeente bewaard blijft "
         "(standaard die van de regio). (Contract 1.3)")
+    bestuurlijk: Annotated[GemeenteBestuur | None, BeforeValidator(_empty_as_none)] = Field(
+        None, description="De bestuurlijke aanpak van de gemeente: basisniveau, de vier "
+        "rollen en de barrières. (Contract 1.3)")

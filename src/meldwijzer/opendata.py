@@ -74,6 +74,8 @@ class ApiSignaal(Api):
     vormen: list[str]
     werkvelden: list[str]
     sectoren: list[str] = Field(default_factory=list, description="Ids van sectoren.")
+    barrieres: list[str] = Field(default_factory=list, description="Ids van barrières uit "
+                                 "bestuurlijk.json die dit signaal in gang kan zetten.")
     toelichting: str | None
     bron: str | None
     gemeente: str | None = Field(description="Alleen bij een lokaal signaal: de gemeente.")
@@ -110,6 +112,8 @@ class ApiIndex(Api):
     signalen: str
     contacten: str
     rollen: str | None = None
+    bestuurlijk: str | None = Field(None, description="Het bestand met de bestuurlijke "
+                                    "aanpak, als de regio die heeft.")
 
 
 class ApiRol(Api):
@@ -153,22 +157,28 @@ def _contact(c: ResolvedContact) -> ApiContact:
 
 def _signaal(s: ResolvedSignaal) -> ApiSignaal:
     return ApiSignaal(tekst=s.tekst, vormen=list(s.vormen), werkvelden=list(s.werkvelden),
-                      sectoren=list(s.sectoren), toelichting=s.toelichting, bron=s.bron,
+                      sectoren=list(s.sectoren), barrieres=list(s.barrieres),
+                      toelichting=s.toelichting, bron=s.bron,
                       gemeente=s.gemeente)
 
 
-def _route(route: ResolvedRoute) -> ApiRoute:
+def route_data(route: ResolvedRoute) -> dict[str, Any]:
+    """The fields of an ``ApiRoute`` (also the base of the bestuurlijke aanpak's routes)."""
     ids = [s.id for s in route.stappen]
-    return ApiRoute(id=route.id, titel=route.titel, lokaal=route.lokaal, stappen=[
+    return {"id": route.id, "titel": route.titel, "lokaal": route.lokaal, "stappen": [
         ApiStap(id=s.id, nummer=s.nummer, titel=s.titel, wie=s.wie, wanneer=s.wanneer,
                 wat=s.wat, bellen=[c.id for c in s.contacten],
                 keuzes=[ApiKeuze(als=k.als, naar=k.naar) for k in s.keuzes],
                 volgende=ids[s.volgende - 1] if s.volgende else None)
         for s in route.stappen],
-        terugkoppeling=ApiTerugkoppeling(wie=route.terugkoppeling.wie,
-                                         wanneer=route.terugkoppeling.wanneer,
-                                         wat=route.terugkoppeling.wat)
-        if route.terugkoppeling else None, voor=route.voor)
+        "terugkoppeling": ApiTerugkoppeling(wie=route.terugkoppeling.wie,
+                                            wanneer=route.terugkoppeling.wanneer,
+                                            wat=route.terugkoppeling.wat)
+        if route.terugkoppeling else None, "voor": route.voor}
+
+
+def _route(route: ResolvedRoute) -> ApiRoute:
+    return ApiRoute(**route_data(route))
 
 
 def dump(model: BaseModel | dict[str, Any], indent: int | None = None) -> bytes:
@@ -194,6 +204,7 @@ def export_files(site: Site) -> dict[str, bytes]:
         f"{base}/index.json": dump(ApiIndex(
             versie=VERSION, regio=site.naam, datum=site.options.vandaag,
             signalen="signalen.json", contacten="contacten.json", rollen="rollen.json",
+            bestuurlijk="bestuurlijk.json" if site.bestuurlijk else None,
             gemeenten=[ApiGemeenteVerwijzing(slug=g.slug, naam=g.naam,
                                              gegevens=f"gemeenten/{g.slug}.json")
                        for g in site.gemeenten])),

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from . import bestuurlijk, bestuurlijk_site
 from .advies import advise
 from .checks import Loaded, Part, check_references
 from .errors import ErrorLog
@@ -56,9 +57,11 @@ def load_routekaarten(root: Path, options: Options, log: ErrorLog) -> Site | Non
     if loaded is None:
         return None
     check_references(loaded, log)
+    bestuur = bestuurlijk.read(root / "routekaarten", loaded, options.vandaag, log)
     if log:
         return None
-    site = _resolve(loaded, options, log)
+    site = bestuurlijk_site.attach(_resolve(loaded, options, log), bestuur, options, log,
+                                  _route)
     advise(loaded, site, log)
     return site
 
@@ -342,7 +345,7 @@ def _signaal(s: Signaal, sid: str, synoniemen: Synoniemen, gemeente: str | None 
                            werkvelden=tuple(s.werkvelden), toelichting=s.toelichting, bron=s.bron,
                            gemeente=gemeente, gemeente_naam=naam,
                            zoekwoorden=synoniemen.erbij(s.tekst, s.toelichting),
-                           sectoren=tuple(s.sectoren))
+                           sectoren=tuple(s.sectoren), barrieres=tuple(dict.fromkeys(s.barrieres)))
 
 
 def _route(route: Route, contacts: dict[str, ResolvedContact], lokaal: bool,

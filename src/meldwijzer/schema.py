@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .bestuurlijk import Bestuur
 from .campagne import Campagne, VerhaalKop
 from .models import Gemeente, Regio, Signaal, SignalenLijst
 from .trainingen import DeelKop, Module
@@ -41,6 +42,8 @@ REGISTRY: tuple[DataFile, ...] = (
     DataFile("routekaarten/signalen.yml", list[Signaal] | SignalenLijst,
              "signalen.schema.json", "Signalen"),
     DataFile("routekaarten/gemeenten/*.yml", Gemeente, "gemeente.schema.json", "Gemeente"),
+    DataFile("routekaarten/bestuurlijk.yml", Bestuur, "bestuurlijk.schema.json",
+             "Bestuurlijke aanpak van de regio"),
     DataFile("campaign/campagne.yml", Campagne, "campagne.schema.json", "Campagne"),
     DataFile("campaign/verhalen/*.md", VerhaalKop, "verhaal.schema.json",
              "Kop van een verhaal"),

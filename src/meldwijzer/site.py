@@ -22,6 +22,7 @@ from .models import InternDetails
 from .phones import tel_uri
 
 if TYPE_CHECKING:
+    from .bestuurlijk_site import ResolvedBestuur
     from .campagne import ResolvedCampagne
     from .handwritten import HandPage
     from .huisstijl import Look
@@ -214,6 +215,8 @@ class ResolvedSignaal:
     zoekwoorden: tuple[str, ...] = ()
     sectoren: tuple[str, ...] = ()
     """Synonyms of the words it uses, for the search index only (see ``synoniemen``)."""
+    barrieres: tuple[str, ...] = ()
+    """Ids of the barriers this signal can trigger (see ``bestuurlijk``)."""
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,8 @@ class Site:
     huisstijl: Look | None = None
     """The region's look (see ``huisstijl``); None until read, then the stock look for a
     region without ``huisstijl:``."""
+    bestuurlijk: ResolvedBestuur | None = None
+    """The bestuurlijke aanpak, when the region has one (see ``bestuurlijk_site``)."""
 
     @property
     def intern(self) -> bool:

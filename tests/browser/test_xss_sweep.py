@@ -45,6 +45,10 @@ window.__xss = (n) => { window.__xssHits.push(n); };
 """
 
 
+EVERY_PAGE = ("bestuurlijk/",)
+"""Folders whose pages are each a kind of their own (not one template per folder)."""
+
+
 def _page_types(site: Path) -> list[str]:
     """One page of each kind: the first file per folder and per name pattern."""
     chosen: dict[str, str] = {}
@@ -52,7 +56,8 @@ def _page_types(site: Path) -> list[str]:
         relative = page.relative_to(site).as_posix()
         if relative.startswith("assets/"):
             continue
-        kind = re.sub(r"[^/]+(?=\.html$)", "*", relative) if "/" in relative else relative
+        kind = re.sub(r"[^/]+(?=\.html$)", "*", relative) if "/" in relative and \
+            relative.rpartition("/")[0] + "/" not in EVERY_PAGE else relative
         chosen.setdefault(kind, relative)
     return sorted(chosen.values())
 
