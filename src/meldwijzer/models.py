@@ -400,6 +400,35 @@ Names = Annotated[dict[Id, Text], _keyed(True, dict[Id, Text] | list[Benoemd])]
 Contacts = Annotated[dict[Id, Contact], _keyed(False, dict[Id, Contact] | list[ContactMetId])]
 
 
+DREMPEL = 5
+"""The smallest count a public build publishes (see ``disclosure``); a region may raise it."""
+
+
+class CijferInstellingen(Model):
+    """Instellingen voor de cijfers in cijfers/ (contract 1.3)."""
+
+    drempel: Count = Field(
+        DREMPEL, ge=DREMPEL, le=100,
+        description="Aantallen van 1 tot deze drempel staan niet op de openbare site (daar "
+        "staat 'minder dan 5'), en ook niets waaruit ze te berekenen zijn. Standaard 5; "
+        "hoger mag, lager niet.")
+    voorbeeld: Flag = Field(
+        False, description="ja: de cijfers zijn een fictief voorbeeld; elke pagina met cijfers "
+        "zegt dat.")
+    bijgewerkt: Date | None = Field(
+        None, description="Datum waarop de cijfers voor het laatst zijn bijgewerkt, in de vorm "
+        "jjjj-mm-dd. Zonder deze datum: de datum van de laatste wijziging in cijfers/ (Git).")
+    bronnen: Names = Field(
+        default_factory=dict, description="Extra bronnen (wie het signaal inbracht): id en "
+        "naam, naast de lijst die meldwijzer meelevert.")
+    uitkomsten: Names = Field(
+        default_factory=dict, description="Extra uitkomsten (wat er met het signaal gebeurde): "
+        "id en naam, naast de lijst die meldwijzer meelevert.")
+    modules: Names = Field(
+        default_factory=dict, description="Trainingen die niet als module op de site staan "
+        "(zoals een landelijke e-learning): id en naam, voor cijfers/trainingen.")
+
+
 class Regio(Model):
     """De regio: gedeelde contacten, routes en werkvelden (routekaarten/regio.yml)."""
 
@@ -439,6 +468,9 @@ class Regio(Model):
         default_factory=list,
         description="Eigen groepen woorden die hetzelfde betekenen, voor het zoeken: "
         "[paspoort, identiteitsbewijs]. Ze komen bij de lijst die meldwijzer meelevert.")
+    cijfers: CijferInstellingen | None = Field(
+        None, description="Instellingen voor de cijfers in de map cijfers/: drempel, eigen "
+        "bronnen en uitkomsten. (Contract 1.3)")
 
 
 class Gemeente(Model):
