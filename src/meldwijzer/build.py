@@ -18,6 +18,7 @@ from .beheer import BeheerFout
 from .beheer import settings as editor_settings
 from .cache import Cache
 from .campagne import load_campagne
+from .cijfers import load_site_figures
 from .errors import DataError, ErrorLog
 from .handwritten import nav_entries, read_docs
 from .pages import (
@@ -75,6 +76,7 @@ def check(root: Path, options: Options) -> Site:
                  {p.stem: p.stem for p in (root / "routekaarten" / "gemeenten").glob("*.y*ml")})
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
+    figures = load_site_figures(root, site, gemeenten, modules, options, log)
     hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
     try:
         editor_settings(options.beheer)
@@ -82,7 +84,7 @@ def check(root: Path, options: Options) -> Site:
         log.add(root / "mkdocs.yml", 1, "extra.beheer", str(problem))
     log.raise_if_any()
     assert site is not None
-    site = replace(site, trainingen=modules, handpaginas=hand)
+    site = replace(site, trainingen=modules, handpaginas=hand, cijfers=figures)
     if actie is not None:
         site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen,
                        herkomst={**{v: "campaign/verhalen" for v in actie.verborgen},

@@ -132,7 +132,8 @@ class _Protection:
         self.values = year.values
         self.threshold = threshold
         self.hidden: set[Cell] = set()
-        self.bounds: dict[Cell, tuple[int, int]] | None = None
+        self.bounds: dict[Cell, tuple[int, int]] = {}
+        self.ready = False
         self.in_row: dict[tuple[str, str], set[str]] = {}
         self.in_column: dict[tuple[str, str], set[str]] = {}
         for cell, value in self.values.items():
@@ -141,6 +142,7 @@ class _Protection:
         self.lines = list(year.lines())
         self._small_groups()
         self.bounds = {cell: self._bounds(cell) for cell in self.hidden}
+        self.ready = True
         self.cats = dict(year.breakdowns)
         self.names = [name for name, _ in year.breakdowns]
 
@@ -218,7 +220,7 @@ class _Protection:
 
     def hide(self, cell: Cell) -> None:
         self.hidden.add(cell)
-        if self.bounds is not None:
+        if self.ready:
             self.bounds[cell] = self._bounds(cell)
         g, name, x = cell
         if g is not None and name is not None and x is not None:

@@ -199,7 +199,8 @@ def _resolve(loaded: Loaded, options: Options, log: ErrorLog) -> Site:
         gemeenten=tuple(gemeenten), signalen=signalen,
         controle_termijn_dagen=regio.controle_termijn_dagen, options=options,
         rol=regio.rolnaam, rollen=rollen, teksten=texts(regio.rolnaam, regio.teksten),
-        sectoren=sector_labels(regio), contact_ids=_contact_ids(loaded))
+        sectoren=sector_labels(regio), contact_ids=_contact_ids(loaded),
+        cijfer_instellingen=regio.cijfers)
 
 
 def _contact_ids(loaded: Loaded) -> tuple[tuple[str, str | None, bool], ...]:

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from .keten import ResolvedRol
-from .models import InternDetails
+from .models import CijferInstellingen, InternDetails
 from .phones import tel_uri
 
 if TYPE_CHECKING:
     from .campagne import ResolvedCampagne
+    from .cijfers import ResolvedCijfers
     from .handwritten import HandPage
     from .trainingen import ResolvedModule
 
@@ -248,6 +249,11 @@ class Site:
     editor's choices."""
     handpaginas: tuple[HandPage, ...] = ()
     """The hand-written pages in docs/ (see ``handwritten``)."""
+    cijfer_instellingen: CijferInstellingen | None = None
+    """regio.yml's settings for the figures (contract 1.3)."""
+    cijfers: ResolvedCijfers | None = None
+    """The region's figures, protected for this profile, when the project has cijfers/
+    (see ``cijfers``)."""
 
     @property
     def intern(self) -> bool:
