@@ -26,6 +26,7 @@ from .pages import (
     algemeen,
     beheer,
     campagne,
+    cijfers,
     intern,
     keten,
     opendata,
@@ -40,7 +41,7 @@ from .trainingen import load_trainingen
 from .yamlread import MAX_FILE_BYTES
 
 FAMILIES = (algemeen, routekaarten, keten, signalen, zakkaart, campagne, trainingen,
-            opendata, intern, beheer)
+            cijfers, opendata, intern, beheer)
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,8 @@ def generate(root: Path, options: Options, helpers: Executor | None = None) -> G
         files.update(family_files)
     zakkaart.ahead.clear()
     nav: list[NavEntry] = [{"Startpagina": "index.md"}]
-    for family in (routekaarten, keten, signalen, campagne, trainingen, algemeen, opendata,
-                   intern):
+    for family in (routekaarten, keten, signalen, campagne, trainingen, cijfers, algemeen,
+                   opendata, intern):
         for entry in family.nav(site):
             _add_to_nav(nav, entry)
     hand_nav, _ = nav_entries([p for p in site.handpaginas if p.uri not in pages])

@@ -7,7 +7,7 @@ do it (statistical disclosure control, as CBS and Eurostat describe it):
   ``R[g]``; per breakdown (form, sector, source, ...) the region's count per category
   ``C[i, x]`` and each municipality's count per category ``T[i, g, x]``. Breakdowns are never
   crossed with each other and years never summed, so a year is a set of two-way tables
-  (municipality × category) that share the municipality totals and the year total. Every
+  (municipality by category) that share the municipality totals and the year total. Every
   page, chart, the open data and the yearly report print these cells and nothing else.
 * **Primary suppression**: a count from 1 to ``threshold - 1`` is not published; it reads
   "minder dan 5" (``Status.KLEIN``).

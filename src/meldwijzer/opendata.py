@@ -110,6 +110,9 @@ class ApiIndex(Api):
     signalen: str
     contacten: str
     rollen: str | None = None
+    cijfers: dict[str, str] = Field(
+        default_factory=dict, description="De cijfers (contract 1.3): per soort (signalen, "
+        "trainingen) het pad van het JSON-bestand; hetzelfde als .csv ernaast.")
 
 
 class ApiRol(Api):
@@ -181,6 +184,8 @@ def dump(model: BaseModel | dict[str, Any], indent: int | None = None) -> bytes:
 
 def export_files(site: Site) -> dict[str, bytes]:
     """Every file under api/v1/, deterministic."""
+    from .cijferdata import index as cijfers_index  # the figures' own module imports this one
+
     base = f"api/{VERSION}"
     out = {
         f"{base}/signalen.json": dump(ApiSignalen(
@@ -194,6 +199,7 @@ def export_files(site: Site) -> dict[str, bytes]:
         f"{base}/index.json": dump(ApiIndex(
             versie=VERSION, regio=site.naam, datum=site.options.vandaag,
             signalen="signalen.json", contacten="contacten.json", rollen="rollen.json",
+            cijfers=cijfers_index(site.cijfers),
             gemeenten=[ApiGemeenteVerwijzing(slug=g.slug, naam=g.naam,
                                              gegevens=f"gemeenten/{g.slug}.json")
                        for g in site.gemeenten])),

@@ -11,7 +11,8 @@ SCRIPTS = ("meldwijzer.js",)
 # Self-hosted shim so that offline search works from file:// without a CDN.
 SHIM = "iframe-worker-shim.js"
 # Loaded only by the pages that use them.
-PAGE_ASSETS = ("wat-nu.js", "wat-nu.css", "campagne.js", "slides.js", "slides.css")
+PAGE_ASSETS = ("wat-nu.js", "wat-nu.css", "campagne.js", "slides.js", "slides.css",
+               "cijfers.css")
 ALL = (*STYLESHEETS, *SCRIPTS, SHIM, *PAGE_ASSETS)
 
 

@@ -184,8 +184,9 @@ def _read_workbook(file: Path, raw: bytes, log: ErrorLog) -> Table | None:
         log.add(file, 1, "", broken)
         return None
     if unpacked > MAX_UNPACKED_BYTES:
-        log.add(file, 1, "", f"Deze werkmap pakt uit tot meer dan {MAX_UNPACKED_BYTES // 1_000_000} "
-                "MB. Bewaar alleen de tabel met de aantallen, zonder afbeeldingen of andere "
+        limit = MAX_UNPACKED_BYTES // 1_000_000
+        log.add(file, 1, "", f"Deze werkmap pakt uit tot meer dan {limit} MB. Bewaar alleen "
+                "de tabel met de aantallen, zonder afbeeldingen of andere "
                 "bladen.")
         return None
     try:
