@@ -126,6 +126,11 @@ def standard_lists() -> dict[str, dict[str, str]]:
     return {key: {str(k): str(v) for k, v in value.items()} for key, value in data.items()}
 
 
+def bron_labels(settings: CijferInstellingen | None) -> dict[str, str]:
+    """Who brought a signal in: the standard list with the region's additions."""
+    return {**standard_lists()["bronnen"], **(settings.bronnen if settings else {})}
+
+
 @dataclass(frozen=True)
 class Indeling:
     """A breakdown of the figures: its id, its name and its categories (id, label)."""
@@ -248,7 +253,7 @@ def context_for(gemeenten: Mapping[str, str], settings: CijferInstellingen | Non
     extra = settings or CijferInstellingen()
     return Context(gemeenten=gemeenten, vandaag=vandaag, checked=checked, lijsten={
         "vorm": VORM_LABELS, "sector": sectoren, "werkveld": werkvelden,
-        "bron": {**standard["bronnen"], **extra.bronnen},
+        "bron": bron_labels(settings),
         "uitkomst": {**standard["uitkomsten"], **extra.uitkomsten},
         "module": {**modules, **extra.modules},
     })

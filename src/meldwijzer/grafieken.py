@@ -55,7 +55,7 @@ def kort(waarde: Waarde, drempel: int) -> str:
     """The same in the little room above a column."""
     if waarde.status is Status.PUBLIEK:
         return getal(waarde.aantal or 0)
-    return {Status.KLEIN: f"<{drempel}", Status.AFGESCHERMD: "×"}.get(waarde.status, "–")
+    return {Status.KLEIN: f"<{drempel}", Status.AFGESCHERMD: "\u00d7"}.get(waarde.status, "\u2013")
 
 
 @dataclass(frozen=True)

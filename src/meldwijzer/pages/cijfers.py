@@ -130,7 +130,7 @@ class _View:
             shares = reeks.soort == "trainingen" and all(
                 w.aandeel is not None for _, w in items if w.status is Status.PUBLIEK) and any(
                 w.status is Status.PUBLIEK for _, w in items)
-            wat = (f"het aandeel van de doelgroep dat een training volgde" if shares else
+            wat = ("het aandeel van de doelgroep dat een training volgde" if shares else
                    f"het aantal {WHAT[reeks.soort]}") + \
                 f" per {indeling.naam.lower()} in {self.naam} in {focus.jaar}"
             chart = balken(f"{prefix}-{indeling.id}", f"{kop} in {focus.jaar}", wat, items,
