@@ -338,6 +338,8 @@ def _matcher(choices: Mapping[str, str]) -> dict[str, str | None]:
 
 
 def _options(choices: Mapping[str, str], limit: int = 12) -> str:
+    if not choices:
+        return "(nog niets: de lijst is leeg)"
     shown = [f"{key} ({label})" if _normal(key) != _normal(label) else key
              for key, label in list(choices.items())[:limit]]
     more = f" en nog {len(choices) - limit}" if len(choices) > limit else ""
