@@ -497,7 +497,7 @@ def _count(cell: Spreadsheet | None, name: str, fail: Fail, optional: bool) -> i
     if not re.fullmatch(r"\d{1,7}", text) or int(text) > MAX_COUNT:
         hint = " Schrijf hele getallen, zonder punt of komma." if re.fullmatch(
             r"[\d.,\s]+", text) else ""
-        fail(name, f'"{text}" is geen aantal (een heel getal, 0 of meer, tot {MAX_COUNT}).'
+        fail(name, f'"{text}" is geen aantal (een heel getal, 0 of meer, tot 1.000.000).'
              f"{hint} Voorbeeld: 12.")
         return None
     return int(text)
@@ -536,7 +536,8 @@ def _category(cell: Spreadsheet | None, name: str, choices: Mapping[str, str | N
                 "bronnen.", "uitkomst": " Een eigen uitkomst zet je in routekaarten/regio.yml "
                 "onder cijfers: uitkomsten.", "module": " Een training die niet op de site "
                 "staat zet je in routekaarten/regio.yml onder cijfers: modules."}.get(name, "")
-        label = "Deze naam past bij meer dan één" if _normal(text) in choices else "Onbekende"
+        unknown = "Onbekend" if name == "werkveld" else "Onbekende"
+        label = "Deze naam past bij meer dan één" if _normal(text) in choices else unknown
         fail(name, f'{label} {name}: "{text}". Kies uit: {_options(context.lijsten[name])}.'
              f"{more}")
     return found
