@@ -111,7 +111,7 @@ def test_a_column_that_could_hold_a_person_is_refused(klein_project: Path) -> No
 
 def test_a_windows_csv_says_how_to_save_as_utf8(klein_project: Path) -> None:
     _signals(klein_project, "jaar;gemeente;vorm;aantal\n2025;Oosterdorp;algemeen;1\n"
-             "2025;Westerdorp;algemeen;2 ‘x’\n", "cp1252")
+             "2025;Westerdorp;algemeen;2 \u2018x\u2019\n", "cp1252")
     (error,) = _errors(klein_project)
     assert error.startswith("cijfers/signalen.csv:3: ")
     assert "Windows-1252" in error and "CSV UTF-8" in error
@@ -134,7 +134,7 @@ def test_workbook_errors_name_the_cell(klein_project: Path) -> None:
     text = "\n".join(_errors(klein_project))
     assert "cijfers/trainingen.xlsx:2: deelnemers (cel E2): Er staan meer deelnemers" in text
     assert 'cijfers/trainingen.xlsx:3: module (cel B3): Onbekende module: "onbekende' in text
-    assert 'trainingen.xlsx:3: werkveld (cel D3): Onbekende werkveld: "kantine"' in text
+    assert 'trainingen.xlsx:3: werkveld (cel D3): Onbekend werkveld: "kantine"' in text
     assert 'trainingen.xlsx:3: deelnemers (cel E3): "veel" is geen aantal' in text
 
 
@@ -297,7 +297,8 @@ def test_no_internal_figure_marker_in_any_public_file(example_site: Build) -> No
     for name, text, _, _ in site_texts(example_site.site):
         lowered = text.casefold()
         assert "openbaar:" not in lowered, name
-        assert "mw-cijfer--intern" not in lowered, name
+        if not name.endswith(".css"):  # the stylesheet knows the mark; no page may use it
+            assert "mw-cijfer--intern" not in lowered, name
 
 
 def test_another_shape_quarters_threshold_ten(kwartaal_site: Build) -> None:

@@ -4,7 +4,7 @@ program for the smallest and largest value of every suppressed cell (SciPy's HiG
 independent solver). No suppressed cell may come out with one possible value.
 
 The published sums are written out here again, from the contract of the pages (a year's
-total, municipality totals, category totals, municipality × category per breakdown), not
+total, municipality totals, category totals, municipality by category per breakdown), not
 taken from the module under test."""
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from scipy.optimize import LinearConstraint, milp
 from meldwijzer.disclosure import TOTAL, Cell, Status, Year, protect
 
 
-def published_sums(gemeenten: list[str], dims: dict[str, list[str]]) -> list[tuple[Cell, list[Cell]]]:
+def published_sums(gemeenten: list[str], dims: dict[str, list[str]]
+                   ) -> list[tuple[Cell, list[Cell]]]:
     sums: list[tuple[Cell, list[Cell]]] = [(TOTAL, [(g, None, None) for g in gemeenten])]
     for name, cats in dims.items():
         sums.append((TOTAL, [(None, name, x) for x in cats]))
