@@ -22,10 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -62,6 +64,45 @@ def measure(n: int, extras: bool, work: Path) -> dict[str, float]:
     return {"n": n, **cold, "warm_wall": warm["wall"],
             "warm_ours": warm["generate"] + warm["audit"], "plain": plain["wall"],
             "pages": pages, "mb": size / 1e6}
+
+
+def figures_cost(n: int, work: Path) -> dict[str, float]:
+    """The figures family at ``n`` municipalities and ten years: the same project built with
+    and without cijfers/, and the family's own parts timed in this process."""
+    import datetime as dt
+
+    from meldwijzer import cijfers as figures
+    from meldwijzer.build import check
+    from meldwijzer.errors import ErrorLog
+    from meldwijzer.pages import cijfers as family
+    from meldwijzer.site import Options
+
+    project = work / f"n{n}"
+    if not project.is_dir():
+        make_project(project, n)
+    bare = work / f"n{n}-zonder-cijfers"
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("cijfers"))
+    regio = bare / "routekaarten" / "regio.yml"
+    regio.write_text(regio.read_text("utf-8").split("\ncijfers:")[0], "utf-8")
+    cache = {"MELDWIJZER_CACHE": str(work / f"cache-cijfers{n}")}
+    with_figures = _once(project, work / f"met{n}", cache)
+    without = _once(bare, work / f"zonder{n}", cache)
+    options = Options(vandaag=dt.date(2026, 11, 1))
+    site = check(bare, options)
+    start = time.perf_counter()
+    loaded = figures.load_site_figures(project, site, {g.slug: g.naam for g in site.gemeenten},
+                                       site.trainingen, options, ErrorLog(project))
+    protect = time.perf_counter() - start
+    assert loaded is not None
+    site = replace(site, cijfers=loaded)
+    start = time.perf_counter()
+    pages = family.pages(site)
+    files = family.files(site)
+    render = time.perf_counter() - start
+    size = sum(len(p.encode()) for p in pages.values()) + sum(map(len, files.values()))
+    return {"n": n, "met": with_figures["wall"], "zonder": without["wall"],
+            "lezen_afschermen": protect, "paginas_maken": render, "paginas": len(pages),
+            "mb": size / 1e6}
 
 
 def serve_loop(n: int, work: Path, dirty: bool = False) -> float:
@@ -151,6 +192,8 @@ def main() -> None:
     parser.add_argument("--zonder-extras", action="store_true",
                         help="leave out the campaign and the training modules")
     parser.add_argument("--serve", action="store_true", help="measure the serve loop")
+    parser.add_argument("--cijfers", action="store_true",
+                        help="the cost of the figures family (with and without cijfers/)")
     parser.add_argument("--budgets", action="store_true", help="measure the example site")
     parser.add_argument("--lighthouse", action="store_true", help="Lighthouse 12 scores")
     parser.add_argument("--hulp", action="store_true",
@@ -161,6 +204,13 @@ def main() -> None:
         work = Path(tmp)
         if args.hulp:
             helpers([int(n) for n in args.sizes.split(",")], work, args.herhaal)
+        if args.cijfers:
+            for n in args.sizes.split(","):
+                r = figures_cost(int(n), work)
+                print(f"cijfers N={r['n']}: build {r['met']:.1f} s with, {r['zonder']:.1f} s "
+                      f"without (+{r['met'] - r['zonder']:.1f} s); read, check and protect "
+                      f"{r['lezen_afschermen']:.1f} s, {int(r['paginas'])} pages and open data "
+                      f"{r['paginas_maken']:.1f} s, {r['mb']:.1f} MB")
             return
         rows = [measure(int(n), not args.zonder_extras, work) for n in args.sizes.split(",")]
         table(rows)

@@ -80,8 +80,48 @@ def make_project(dest: Path, n: int, with_extras: bool = True) -> Path:
         shutil.copytree(ROOT / "campaign", dest / "campaign")
         shutil.copytree(ROOT / "trainingen", dest / "trainingen")
         _fit_campaign(dest, sorted(p.stem for p in (data / "gemeenten").glob("*.yml")))
+        make_figures(dest, sorted(p.stem for p in (data / "gemeenten").glob("*.yml")),
+                     random.Random(n))
     del regio
     return dest
+
+
+FIGURE_YEARS = range(2016, 2026)
+CASES = [0, 1, 2, 3, 4, 6, 8, 12, 20, 40]
+FORMS = ["arbeidsuitbuiting", "seksuele-uitbuiting", "criminele-uitbuiting", "algemeen"]
+SECTORS = ["horeca", "land-en-tuinbouw", "schoonmaak", "bouw", "distributiecentra", ""]
+SOURCES = ["politie", "gemeente", "zorg", "veilig-thuis", "onderwijs", "anoniem"]
+OUTCOMES = ["zorgcoordinatie", "politie", "riec", "arbeidsinspectie", "geen-vervolg"]
+
+
+def make_figures(dest: Path, slugs: list[str], rng: random.Random) -> None:
+    """cijfers/ for the synthetic region: ten years of signals (a few to tens per
+    municipality a year, as in the seeds) and of training reach, in the contract's shape."""
+    folder = dest / "cijfers"
+    folder.mkdir()
+    counts: dict[tuple[object, ...], int] = {}
+    for year in FIGURE_YEARS:
+        for slug in slugs:
+            for _ in range(rng.choice(CASES)):
+                key = (year, slug, rng.choice(FORMS), rng.choice(SECTORS), rng.choice(SOURCES),
+                       rng.choice(["ja", "nee", "nee", ""]), rng.choice(OUTCOMES))
+                counts[key] = counts.get(key, 0) + 1
+    lines = ["jaar;gemeente;vorm;sector;bron;minderjarig;uitkomst;aantal"]
+    lines += [";".join(map(str, key)) + f";{n}" for key, n in sorted(counts.items())]
+    (folder / "signalen.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    fields = ["burgerzaken", "handhaving", "wijkteam"]
+    rows = ["jaar;module;gemeente;werkveld;deelnemers;medewerkers"]
+    for year in FIGURE_YEARS:
+        for slug in slugs:
+            for field in fields:
+                staff = rng.randint(3, 40)
+                rows.append(f"{year};kennismaking;{slug};{field};{rng.randint(0, staff)};{staff}")
+    (folder / "trainingen.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    regio = dest / "routekaarten" / "regio.yml"
+    text = regio.read_text("utf-8")
+    if "\ncijfers:" not in text:
+        text += "\ncijfers:\n  bijgewerkt: 2026-10-15\n"
+    regio.write_text(text, "utf-8")
 
 
 def _fit_campaign(dest: Path, slugs: list[str]) -> None:

@@ -123,6 +123,9 @@ def _poison_yaml(file: Path, kind: Any, root: Path) -> None:
         data.setdefault("rollen", []).append({"id": "eigen-rol", "naam": "x", "wat": "x"})
         for route in data.get("routes", []):
             route.setdefault("terugkoppeling", {"wie": "x", "wanneer": "x", "wat": "x"})
+        if isinstance(data.get("cijfers"), dict):  # labels the figures show (contract 1.3)
+            for key in ("bronnen", "uitkomsten", "modules"):
+                data["cijfers"].setdefault(key, {f"eigen-{key}": "x"})
     file.write_text(_dump(poison(data, kind, where)), "utf-8")
 
 
@@ -189,4 +192,35 @@ def hostile_project(source: Path, dest: Path) -> Path:
             FIELDS[number] = f"{part.relative_to(project).as_posix()} (koppen)"
             part.write_text(text + "\n\n" + _payload("markdown", f"{part.name} (tekst)"),
                             "utf-8")
+    _poison_figures(project, source)
     return project
+
+
+def _poison_figures(project: Path, source: Path) -> None:
+    """The figures name municipalities by file name (their names are payloads now), use the
+    region's own source, outcome and module (whose labels are payloads), and every
+    commentary is a payload."""
+    folder = project / "cijfers"
+    if not folder.is_dir():
+        return
+    signals = folder / "signalen.csv"
+    if signals.is_file():
+        text = signals.read_text("utf-8-sig")
+        for file in sorted((project / "routekaarten/gemeenten").glob("*.yml")):
+            original = source / "routekaarten/gemeenten" / file.name
+            name = re.search(r"(?m)^naam: (.+)$", original.read_text("utf-8"))
+            if name:
+                text = text.replace(f";{name.group(1).strip()};", f";{file.stem};")
+        text += "2025;;algemeen;;eigen-bronnen;;eigen-uitkomsten;7\r\n"
+        signals.write_text(text, "utf-8")
+    training = folder / "trainingen.xlsx"
+    if training.is_file():
+        import openpyxl
+
+        book = openpyxl.load_workbook(training)
+        sheet = book.worksheets[0]
+        sheet.append([2025, "eigen-modules", "", sheet.cell(2, 4).value, 9, None])
+        book.save(training)
+    for file in sorted((folder / "toelichting").glob("*.md")):
+        file.write_text(_payload("markdown", f"{file.relative_to(project).as_posix()}"),
+                        "utf-8")

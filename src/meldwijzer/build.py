@@ -18,6 +18,7 @@ from .beheer import BeheerFout
 from .beheer import settings as editor_settings
 from .cache import Cache
 from .campagne import load_campagne
+from .cijfers import load_site_figures
 from .errors import DataError, ErrorLog
 from .handwritten import nav_entries, read_docs
 from .pages import (
@@ -26,6 +27,7 @@ from .pages import (
     beheer,
     bestuurlijk,
     campagne,
+    cijfers,
     intern,
     keten,
     opendata,
@@ -41,7 +43,7 @@ from .trainingen import load_trainingen
 from .yamlread import MAX_FILE_BYTES
 
 FAMILIES = (algemeen, routekaarten, keten, signalen, zakkaart, campagne, trainingen,
-            bestuurlijk, opendata, intern, beheer, pages_huisstijl)
+            bestuurlijk, cijfers, opendata, intern, beheer, pages_huisstijl)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ def check(root: Path, options: Options) -> Site:
                  {p.stem: p.stem for p in (root / "routekaarten" / "gemeenten").glob("*.y*ml")})
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
+    figures = load_site_figures(root, site, gemeenten, modules, options, log)
     hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
     for folder in ("campaign", options.docs_dir):  # published or in Git: no photo metadata
         fotometa.check_folder(root, root / folder, log, fotos.MAX_BYTES)
@@ -87,7 +90,7 @@ def check(root: Path, options: Options) -> Site:
         log.add(root / "mkdocs.yml", 1, "extra.beheer", str(problem))
     log.raise_if_any()
     assert site is not None
-    site = replace(site, trainingen=modules, handpaginas=hand, huisstijl=stijl,
+    site = replace(site, trainingen=modules, handpaginas=hand, huisstijl=stijl, cijfers=figures,
                    waarschuwingen=tuple(sorted(set(log.warnings))))
     if actie is not None:
         site = replace(site, campagne=actie, verborgen=site.verborgen | actie.verborgen,
@@ -171,8 +174,8 @@ def generate(root: Path, options: Options, helpers: Executor | None = None) -> G
         files.update(family_files)
     zakkaart.ahead.clear()
     nav: list[NavEntry] = [{"Startpagina": "index.md"}]
-    for family in (routekaarten, keten, signalen, campagne, trainingen, bestuurlijk, algemeen,
-                   opendata, intern):
+    for family in (routekaarten, keten, signalen, campagne, trainingen, bestuurlijk, cijfers,
+                   algemeen, opendata, intern):
         for entry in family.nav(site):
             _add_to_nav(nav, entry)
     hand_nav, _ = nav_entries([p for p in site.handpaginas if p.uri not in pages])

@@ -696,6 +696,33 @@ class Huisstijl(Model):
             raise fail("Een huisstijl heeft een hoofdkleur (kleuren: primair: \"#1a5e9a\") of "
                        "design tokens (tokens: pakket: ...).")
         return self
+DREMPEL = 5
+"""The smallest count a public build publishes (see ``disclosure``); a region may raise it."""
+
+
+class CijferInstellingen(Model):
+    """Instellingen voor de cijfers in cijfers/ (contract 1.3)."""
+
+    drempel: Count = Field(
+        DREMPEL, ge=DREMPEL, le=100,
+        description="Aantallen van 1 tot deze drempel staan niet op de openbare site (daar "
+        "staat 'minder dan 5'), en ook niets waaruit ze te berekenen zijn. Standaard 5; "
+        "hoger mag, lager niet.")
+    voorbeeld: Flag = Field(
+        False, description="ja: de cijfers zijn een fictief voorbeeld; elke pagina met cijfers "
+        "zegt dat.")
+    bijgewerkt: Date | None = Field(
+        None, description="Datum waarop de cijfers voor het laatst zijn bijgewerkt, in de vorm "
+        "jjjj-mm-dd. Zonder deze datum: de datum van de laatste wijziging in cijfers/ (Git).")
+    bronnen: Names = Field(
+        default_factory=dict, description="Extra bronnen (wie het signaal inbracht): id en "
+        "naam, naast de lijst die meldwijzer meelevert.")
+    uitkomsten: Names = Field(
+        default_factory=dict, description="Extra uitkomsten (wat er met het signaal gebeurde): "
+        "id en naam, naast de lijst die meldwijzer meelevert.")
+    modules: Names = Field(
+        default_factory=dict, description="Trainingen die niet als module op de site staan "
+        "(zoals een landelijke e-learning): id en naam, voor cijfers/trainingen.")
 
 
 class Regio(Model):
@@ -750,6 +777,9 @@ class Regio(Model):
     huisstijl: Huisstijl | None = Field(
         None, description="De eigen huisstijl: logo, kleuren, lettertype of design tokens "
         "van NL Design System. Zonder: de standaardkleuren. (Contract 1.3)")
+    cijfers: CijferInstellingen | None = Field(
+        None, description="Instellingen voor de cijfers in de map cijfers/: drempel, eigen "
+        "bronnen en uitkomsten. (Contract 1.3)")
 
 
 class Gemeente(Model):

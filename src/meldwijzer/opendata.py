@@ -114,6 +114,9 @@ class ApiIndex(Api):
     rollen: str | None = None
     bestuurlijk: str | None = Field(None, description="Het bestand met de bestuurlijke "
                                     "aanpak, als de regio die heeft.")
+    cijfers: dict[str, str] = Field(
+        default_factory=dict, description="De cijfers (contract 1.3): per soort (signalen, "
+        "trainingen) het pad van het JSON-bestand; hetzelfde als .csv ernaast.")
 
 
 class ApiRol(Api):
@@ -191,6 +194,8 @@ def dump(model: BaseModel | dict[str, Any], indent: int | None = None) -> bytes:
 
 def export_files(site: Site) -> dict[str, bytes]:
     """Every file under api/v1/, deterministic."""
+    from .cijferdata import index as cijfers_index  # the figures' own module imports this one
+
     base = f"api/{VERSION}"
     out = {
         f"{base}/signalen.json": dump(ApiSignalen(
@@ -205,6 +210,7 @@ def export_files(site: Site) -> dict[str, bytes]:
             versie=VERSION, regio=site.naam, datum=site.options.vandaag,
             signalen="signalen.json", contacten="contacten.json", rollen="rollen.json",
             bestuurlijk="bestuurlijk.json" if site.bestuurlijk else None,
+            cijfers=cijfers_index(site.cijfers),
             gemeenten=[ApiGemeenteVerwijzing(slug=g.slug, naam=g.naam,
                                              gegevens=f"gemeenten/{g.slug}.json")
                        for g in site.gemeenten])),

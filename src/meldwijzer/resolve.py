@@ -212,7 +212,8 @@ def _resolve(loaded: Loaded, options: Options, log: ErrorLog) -> Site:
         sectoren=sector_labels(regio), contact_ids=_contact_ids(loaded),
         buiten_kantoortijd=_out_of_hours(regionaal, nood, regio.buiten_kantoortijd),
         beroepsgeheim=tuple(regio.werkvelden[w] for w in regio.beroepsgeheim
-                            if w in regio.werkvelden))
+                            if w in regio.werkvelden),
+        cijfer_instellingen=regio.cijfers)
 
 
 def _contact_ids(loaded: Loaded) -> tuple[tuple[str, str | None, bool], ...]:

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import DataError
 from .keten import ResolvedRol
-from .models import InternDetails
+from .models import CijferInstellingen, InternDetails
 from .phones import tel_uri
 
 if TYPE_CHECKING:
     from .bestuurlijk_site import ResolvedBestuur
     from .campagne import ResolvedCampagne
+    from .cijfers import ResolvedCijfers
     from .handwritten import HandPage
     from .huisstijl import Look
     from .trainingen import ResolvedModule
@@ -314,6 +315,11 @@ class Site:
     region without ``huisstijl:``."""
     bestuurlijk: ResolvedBestuur | None = None
     """The bestuurlijke aanpak, when the region has one (see ``bestuurlijk_site``)."""
+    cijfer_instellingen: CijferInstellingen | None = None
+    """regio.yml's settings for the figures (contract 1.3)."""
+    cijfers: ResolvedCijfers | None = None
+    """The region's figures, protected for this profile, when the project has cijfers/
+    (see ``cijfers``)."""
 
     @property
     def intern(self) -> bool:

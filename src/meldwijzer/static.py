@@ -19,7 +19,7 @@ POLYFILLS = (LAZY_SEARCH,)
 LOOK = "huisstijl.css"
 # Loaded only by the pages that use them.
 PAGE_ASSETS = ("wat-nu.js", "wat-nu.css", "campagne.js", "slides.js", "slides.css",
-               "snel-weg.js", "drukwerk.css", "bestuurlijk.css")
+               "snel-weg.js", "drukwerk.css", "bestuurlijk.css", "cijfers.css")
 ALL = (*STYLESHEETS, *SCRIPTS, SHIM, *POLYFILLS, *PAGE_ASSETS)
 
 

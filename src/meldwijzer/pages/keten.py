@@ -3,6 +3,7 @@ a printable "Signaal vastleggen" form per municipality (see ``keten`` for the da
 
 from __future__ import annotations
 
+from ..cijfers import bron_labels
 from ..site import Site
 from . import NavEntry, render_page
 
@@ -20,6 +21,7 @@ def pages(site: Site) -> dict[str, str]:
     for gemeente in site.gemeenten:
         uri = vastleggen_uri(gemeente.slug)
         out[uri] = render_page(uri, "keten/vastleggen.md.j2", site, gemeente=gemeente,
+                               bronnen=bron_labels(site.cijfer_instellingen),
                                page_url=site.page_url(uri))
     return out
 
