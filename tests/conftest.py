@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PYTHONPATH, ROOT, Build, copy_project, run_mkdocs
-from meldwijzer.beheer import bundle_folder
+from meldwijzer.beheer_bundel import bundle_folder
 
 # Every subprocess (mkdocs, the CLI) imports this checkout's package.
 os.environ["PYTHONPATH"] = PYTHONPATH

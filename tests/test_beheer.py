@@ -20,7 +20,8 @@ import yaml
 from pydantic import BaseModel
 
 from helpers import FIXTURES, ROOT, Build, copy_project, keyed_as_maps, run_mkdocs
-from meldwijzer import beheer
+from meldwijzer import beheer, beheer_bundel, beheer_pagina
+from meldwijzer.beheer_instellingen import BeheerFout, settings
 from meldwijzer.build import generate
 from meldwijzer.campagne import Campagne, VerhaalKop
 from meldwijzer.errors import DataErrors
@@ -194,10 +195,10 @@ def test_the_configuration_is_plain_yaml_and_data_stays_text(tmp_path: Path) -> 
 def test_the_bundle_is_pinned_in_one_place() -> None:
     package = json.loads((ROOT / "package.json").read_text("utf-8"))
     lock = json.loads((ROOT / "package-lock.json").read_text("utf-8"))
-    assert package["devDependencies"]["decap-cms"] == beheer.DECAP_VERSION
+    assert package["devDependencies"]["decap-cms"] == beheer_bundel.DECAP_VERSION
     entry = lock["packages"]["node_modules/decap-cms"]
-    assert entry["version"] == beheer.DECAP_VERSION
-    assert entry["integrity"] == beheer.DECAP_INTEGRITY
+    assert entry["version"] == beheer_bundel.DECAP_VERSION
+    assert entry["integrity"] == beheer_bundel.DECAP_INTEGRITY
 
 
 def _tarball(files: dict[str, bytes]) -> bytes:
@@ -226,17 +227,17 @@ def test_fetching_the_bundle_checks_its_integrity(tmp_path: Path,
                      "package/dist/decap-cms.js.map": b"map",
                      "package/dist/../../buiten.js": b"escape",
                      "package/package.json": b"{}"})
-    with pytest.raises(beheer.BeheerFout, match="controlesom"):
-        beheer.fetch_bundle(tmp_path, opener=lambda url, timeout: _Response(data))
+    with pytest.raises(BeheerFout, match="controlesom"):
+        beheer_bundel.fetch_bundle(tmp_path, opener=lambda url, timeout: _Response(data))
     assert not (tmp_path / "decap").exists()
     digest = base64.b64encode(hashlib.sha512(data).digest()).decode()
-    monkeypatch.setattr(beheer, "DECAP_INTEGRITY", f"sha512-{digest}")
-    monkeypatch.setattr(beheer, "pinned_digests", lambda: {
+    monkeypatch.setattr(beheer_bundel, "DECAP_INTEGRITY", f"sha512-{digest}")
+    monkeypatch.setattr(beheer_bundel, "pinned_digests", lambda: {
         "decap-cms.js": hashlib.sha256(b"window.CMS = {};").hexdigest(),
         "1.decap-cms.js": hashlib.sha256(b"chunk").hexdigest()})
-    folder = beheer.fetch_bundle(tmp_path, opener=lambda url, timeout: _Response(data))
+    folder = beheer_bundel.fetch_bundle(tmp_path, opener=lambda url, timeout: _Response(data))
     assert sorted(p.name for p in folder.iterdir()) == ["1.decap-cms.js", "decap-cms.js"]
-    assert beheer.bundle_folder(tmp_path) == folder
+    assert beheer_bundel.bundle_folder(tmp_path) == folder
     assert not (tmp_path.parent / "buiten.js").exists()
 
 
@@ -258,9 +259,9 @@ def test_the_public_site_has_the_editor_and_the_internal_one_does_not(
     assert (editor / "../assets/images/favicon.png").resolve().is_file()
     assert 'name="robots" content="noindex, nofollow"' in page
     assert "default-src 'self'" in page and "<script>" not in page
-    source = beheer.bundle_folder(ROOT)
+    source = beheer_bundel.bundle_folder(ROOT)
     assert source is not None
-    for name in beheer.bundle_files(source):
+    for name in beheer_bundel.bundle_files(source):
         assert (editor / "decap" / name).read_bytes() == (source / name).read_bytes()
     assert not any(p.suffix == ".map" for p in (editor / "decap").iterdir())
     assert (editor / "config.yml").is_file() and (editor / "voorbeeld.js").is_file()
@@ -320,12 +321,12 @@ def test_settings_that_could_change_the_policy_or_log_in_elsewhere_are_refused(
 def test_the_page_substitutes_once(tmp_path: Path) -> None:
     """A site name that looks like a placeholder stays text: it cannot pull the policy's
     hosts (or anything else) into the page."""
-    linked = beheer.settings({"backend": "gitlab", "repo": "a/b", "app_id": "x",
+    linked = settings({"backend": "gitlab", "repo": "a/b", "app_id": "x",
                               "base_url": "https://git.regio.example"})
-    page = beheer.page("Regio {{HOSTS}} {{NOTICE}} <script>", linked, [], True)
+    page = beheer_pagina.page("Regio {{HOSTS}} {{NOTICE}} <script>", linked, [], True)
     assert "<title>Beheer: Regio {{HOSTS}} {{NOTICE}} &lt;script&gt;</title>" in page
     assert '<meta name="mw-gekoppeld" content="ja">' in page
-    unlinked = beheer.page("Regio", None, [], True)
+    unlinked = beheer_pagina.page("Regio", None, [], True)
     assert '<meta name="mw-gekoppeld" content="nee">' in unlinked
     assert "Vraag de beheerder" in unlinked
 
@@ -333,8 +334,8 @@ def test_the_page_substitutes_once(tmp_path: Path) -> None:
 def test_a_changed_bundle_is_not_published(tmp_path: Path) -> None:
     """The bundle's files are checked against the digests shipped with meldwijzer: a changed
     file in the cache (a planted script) keeps the editor off the site, with a warning."""
-    source = beheer.bundle_folder(ROOT)
-    assert source is not None and beheer.bundle_problem(source) is None
+    source = beheer_bundel.bundle_folder(ROOT)
+    assert source is not None and beheer_bundel.bundle_problem(source) is None
     planted = tmp_path / "decap"
     shutil.copytree(source, planted)
     (planted / "decap-cms.js").write_bytes((planted / "decap-cms.js").read_bytes()

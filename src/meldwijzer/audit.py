@@ -140,12 +140,12 @@ def vendored(root: Path) -> dict[str, str]:
     shipped with meldwijzer). Its files are skipped by the audit only while their bytes are
     exactly those: a file put in their place, from docs/ or a changed cache, is audited like
     any other."""
-    from . import beheer
+    from . import beheer_bundel
 
-    if beheer.bundle_folder(root) is None:
+    if beheer_bundel.bundle_folder(root) is None:
         return {}
-    return {f"{beheer.BUNDLE}/{name}": digest
-            for name, digest in beheer.pinned_digests().items()}
+    return {f"{beheer_bundel.BUNDLE}/{name}": digest
+            for name, digest in beheer_bundel.pinned_digests().items()}
 
 
 def site_files(site_dir: Path) -> list[str]:

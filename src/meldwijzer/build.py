@@ -14,8 +14,8 @@ import pathspec
 
 from . import cache, files, worker
 from .audit import Audit
-from .beheer import BeheerFout
-from .beheer import settings as editor_settings
+from .beheer_instellingen import BeheerFout
+from .beheer_instellingen import settings as editor_settings
 from .cache import Cache
 from .campagne import load_campagne
 from .errors import DataError, ErrorLog

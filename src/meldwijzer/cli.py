@@ -15,7 +15,8 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from .beheer import DECAP_VERSION, BeheerFout, bundle_folder, fetch_bundle
+from .beheer_bundel import DECAP_VERSION, bundle_folder, fetch_bundle
+from .beheer_instellingen import BeheerFout
 from .build import generate, leaks_in
 from .errors import DataErrors, ErrorLog
 from .export import ExportError, export

@@ -32,7 +32,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, beheer, static, worker
+from . import atomic, beheer_bundel, beheer_pagina, static, worker
 from .audit import Stream, audit_arguments, audit_site
 from .build import Generated, generate
 from .errors import DataErrors, ErrorLog
@@ -320,10 +320,10 @@ def _add_editor(files: Files, config: MkDocsConfig, root: Path) -> None:
                        if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css",
                                        f.src_uri))
     styles = [f"../{path}" for path in [*theme_css, *config.extra_css]]
-    written, copied = beheer.editor_files(root, config.site_name, config.extra.get("beheer"),
-                                          styles)
+    written, copied = beheer_pagina.editor_files(root, config.site_name,
+                                                 config.extra.get("beheer"), styles)
     if not copied:
-        problem = beheer.find_bundle(root)[1]
+        problem = beheer_bundel.find_bundle(root)[1]
         log.warning("beheer/: Decap CMS ontbreekt" + (f" ({problem})" if problem else "")
                     + ", de browsereditor werkt niet. Draai 'meldwijzer beheer-ophalen' "
                     "(of 'npm ci') en bouw opnieuw.")
