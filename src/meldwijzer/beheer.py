@@ -49,43 +49,44 @@ from pydantic.fields import FieldInfo
 from .beheer_instellingen import Instellingen, backend, local_port
 from .campagne import Campagne, VerhaalKop
 from .keten import standard_role_ids
-from .models import VORM_LABELS, Gemeente, Regio, Rol, Route, Signaal, Soort, Stap
+from .models import VORM_LABELS, Contact, Gemeente, Regio, Rol, Route, Signaal, Soort, Stap
 from .site import Site
 from .trainingen import Module
 
 Collection = dict[str, Any]
 """One of Decap's collections (a file collection or a folder collection), as a mapping."""
+YAML_FORMAT = "mw-yaml"
+FRONT_MATTER = "mw-frontmatter"
+"""The editor's own formats (assets/beheer/opmaak.js): a saved change changes only its own
+lines of the file."""
 
-_PATTERNS: dict[str, tuple[str, str]] = {
-    # Decap shows "<label> komt niet overeen met het patroon: <message>." (its own full stop).
-    "id": (r"^[a-z0-9]+(-[a-z0-9]+)*$",
-           "alleen kleine letters, cijfers en streepjes, bijvoorbeeld veilig-thuis"),
-    "telefoon": (r"^(\+[0-9]{1,3}[ -]?)?(\(0\)[ -]?)?[0-9(][0-9 ()-]{1,18}[0-9]$",
-                 "dit is geen telefoonnummer. Schrijf het zoals je het belt, bijvoorbeeld "
-                 "035 751 32 00, 0800-2000, 14 035 of 112"),
-    "email": (r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
-              "dit is geen e-mailadres, bijvoorbeeld mensenhandel@gemeente.nl"),
-    "url": (r"^https://[^\s\"'<>\\`]+$",
-            "alleen webadressen die met https:// beginnen, bijvoorbeeld https://veiligthuis.nl"),
-}
+CHECKED = ("id", "tekst", "lange-tekst", "markdown", "url", "email", "telefoon", "datum")
+"""Kinds of value (``models.Soort``) that the form checks as ``meldwijzer check`` does: their
+fields use the editor's own widgets (``mw-<kind>``, assets/beheer/editor.js), which run the
+same rules (``beheer_regels``) and show the same Dutch message."""
+NOT_IN_FUTURE = {(Contact, "gecontroleerd")}
+"""Dates that may not lie in the future (``resolve`` refuses them)."""
 _DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY",
          "time_format": False, "picker_utc": True}
 _MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three",
                      "bulleted-list", "numbered-list", "quote"]
 
-ChoiceSource = Literal["werkvelden", "sectoren", "contacten", "regiocontacten", "gemeenten",
-                       "rollen"]
+ChoiceSource = Literal["werkvelden", "sectoren", "contacten", "gemeenten", "rollen"]
 CHOICES: dict[tuple[type[BaseModel], str], ChoiceSource] = {
     (Signaal, "werkvelden"): "werkvelden",
     (Signaal, "sectoren"): "sectoren",
     (Module, "doelgroep"): "werkvelden",
     (Stap, "bellen"): "contacten",
-    (Regio, "kernnummers"): "regiocontacten",
-    (Regio, "buiten_kantoortijd"): "regiocontacten",
-    (Rol, "contacten"): "regiocontacten",
+    (Regio, "kernnummers"): "contacten",
+    (Regio, "buiten_kantoortijd"): "contacten",
+    (Rol, "contacten"): "contacten",
     (Route, "voor"): "rollen",
 }
-"""Id fields whose value is one of the region's own things: a choice, not free text."""
+"""Id fields whose value is one of the region's own things: a choice, not free text. The
+choice keeps a value it does not offer (``mw-keuze``). Contacts are not listed in the
+configuration at all: the editor offers them from the repository after login (the entry's
+own and those of regio.yml), so that no id of an internal contact reaches the public
+``config.yml``."""
 
 LABELS = {"id": "Id", "naam": "Naam", "inleiding": "Inleiding", "wanneer": "Wanneer",
           "wat": "Wat", "wie": "Wie", "titel": "Titel", "bellen": "Bellen",
@@ -187,21 +188,24 @@ class Fields:
         source = CHOICES.get((model, name))
         if source is not None:
             multiple = get_origin(bare) is list
-            options = self.choices[source]
-            spec: dict[str, Any] = {"widget": "select", "options": options}
+            spec: dict[str, Any] = {"widget": "mw-keuze", "options": self.choices[source]}
+            if source == "contacten":
+                spec["mw_bron"] = "contacten"
             if multiple:
                 spec["multiple"] = True
                 spec["default"] = []
                 if _min_items(metadata):
                     spec["min"] = _min_items(metadata)
             return {**out, **spec}
-        return {**out, **self._widget(bare, metadata, name)}
+        widget = self._widget(bare, metadata, name)
+        if (model, name) in NOT_IN_FUTURE:
+            widget["mw_niet_in_toekomst"] = True
+        return {**out, **widget}
 
     def _keyed_list(self, model: type[BaseModel], name: str, text_items: bool,
                     bare: Any) -> dict[str, Any]:
         value_type = get_args(bare)[1]
-        id_field = {"name": "id", "label": "Id", "widget": "string",
-                    "pattern": list(_PATTERNS["id"]),
+        id_field = {"name": "id", "label": "Id", "widget": "mw-id",
                     "hint": "Korte naam zonder spaties, waarmee routes ernaar verwijzen."}
         if text_items:
             fields = [id_field, {"name": "naam", "label": "Naam", "widget": "string"}]
@@ -242,22 +246,20 @@ class Fields:
             return {**spec, "field": {"name": name, "label": _label(name),
                                       **self._widget(item, item_meta, name)}}
         soort = _soort(metadata)
-        if soort in ("tekst", None) and bare is str:
+        if soort is None and bare is str:
             return {"widget": "string"}
-        if soort == "lange-tekst":
-            return {"widget": "text"}
         if soort == "markdown":
-            return {"widget": "markdown", "modes": ["raw", "rich_text"], "minimal": True,
+            return {"widget": "mw-markdown", "modes": ["raw", "rich_text"], "minimal": True,
                     "buttons": _MARKDOWN_BUTTONS, "editor_components": [],
                     "sanitize_preview": True}
         if soort == "datum":
-            return dict(_DATE)
+            return {**_DATE, "widget": "mw-datum"}
         if soort == "getal":
             return {"widget": "number", "value_type": "int", "min": 0}
         if soort == "vlag":
             return {"widget": "boolean"}
-        if soort in _PATTERNS:
-            return {"widget": "string", "pattern": list(_PATTERNS[soort])}
+        if soort in CHECKED:
+            return {"widget": f"mw-{soort}"}
         raise TypeError(f"no editor widget for {bare!r} ({soort})")
 
 
@@ -280,17 +282,13 @@ def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
     def option(key: str, label: str) -> dict[str, str]:
         return {"label": f"{label} ({key})" if label != key else key, "value": key}
 
-    # Internal contacts by their id only: the editor's page is public.
-    everywhere = {cid: name or cid for cid, name, _ in site.contact_ids}
-    regio = [option(cid, name or cid) for cid, name, regional in site.contact_ids if regional]
     roles = {r.id: r.naam for r in site.rollen}
     for role in sorted(standard_role_ids()):
         roles.setdefault(role, role)
     return {
         "werkvelden": [option(k, v) for k, v in site.werkvelden.items()],
         "sectoren": [option(k, v) for k, v in site.sectoren.items()],
-        "regiocontacten": regio,
-        "contacten": [option(k, v) for k, v in everywhere.items()],
+        "contacten": [],
         "gemeenten": [option(g.slug, g.naam) for g in site.gemeenten],
         "rollen": [option(k, v) for k, v in roles.items()],
     }
@@ -299,7 +297,7 @@ def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
 def one_file(name: str, label: str, path: str, fields: list[dict[str, Any]], *,
              description: str | None = None) -> Collection:
     """A collection of one YAML file whose whole content is one model (``fields``)."""
-    out: Collection = {"name": name, "label": label, "delete": False,
+    out: Collection = {"name": name, "label": label, "delete": False, "format": YAML_FORMAT,
                        "editor": {"preview": True},
                        "files": [{"name": name, "label": label, "file": path,
                                   "fields": fields}]}
@@ -313,7 +311,8 @@ def one_per_file(name: str, label: str, singular: str, folder: str, identifier: 
                  ) -> Collection:
     """A folder with one YAML file per item, named after its ``identifier`` field."""
     out: Collection = {"name": name, "label": label, "label_singular": singular,
-                       "folder": folder, "extension": "yml", "format": "yml", "create": True,
+                       "folder": folder, "extension": "yml", "format": YAML_FORMAT,
+                       "create": True,
                        "slug": f"{{{{{identifier}}}}}", "identifier_field": identifier,
                        "fields": fields}
     if description:
@@ -330,8 +329,8 @@ def _regio(fields: Fields, site: Site) -> list[Collection]:
                       "name": "signalen", "label": "Signalen", "label_singular": "Signaal",
                       "widget": "list", "collapsed": True, "summary": "{{fields.tekst}}",
                       "fields": fields.of(Signaal)}]})
-    return [{"name": "regio", "label": "Regio", "delete": False, "editor": {"preview": True},
-             "files": files}]
+    return [{"name": "regio", "label": "Regio", "delete": False, "format": YAML_FORMAT,
+             "editor": {"preview": True}, "files": files}]
 
 
 def _gemeenten(fields: Fields, site: Site) -> list[Collection]:
@@ -349,8 +348,7 @@ def _campagne(fields: Fields, site: Site) -> list[Collection]:
         if field["name"] == "tentoonstelling":
             for stop in field["fields"]:
                 if stop["name"] == "gemeente":
-                    stop.update(widget="select", options=fields.choices["gemeenten"])
-                    stop.pop("pattern", None)
+                    stop.update(widget="mw-keuze", options=fields.choices["gemeenten"])
     collection = one_file("campagne", "Campagne", "campaign/campagne.yml", campagne)
     collection["files"][0]["label"] = "Campagne: tentoonstelling en evenementen"
     return [collection]
@@ -371,7 +369,7 @@ def _verhalen(fields: Fields, site: Site) -> list[Collection]:
     return [{"name": "verhalen", "label": "Verhalen", "label_singular": "Verhaal",
              "description": "De verhalen van de tentoonstelling Open je ogen. Een nieuw "
              "verhaal staat pas op de site als het is goedgekeurd en gepubliceerd.",
-             "folder": "campaign/verhalen", "extension": "md", "format": "frontmatter",
+             "folder": "campaign/verhalen", "extension": "md", "format": FRONT_MATTER,
              "create": True, "slug": "{{titel}}", "identifier_field": "titel",
              "media_folder": "../fotos", "public_folder": "fotos",
              "fields": [*kop, body]}]
@@ -386,7 +384,7 @@ def _trainingen(fields: Fields, site: Site) -> list[Collection]:
         out.append({
             "name": f"delen-{module.slug}", "label": f"Delen van {module.titel}",
             "label_singular": "Deel", "folder": f"trainingen/{module.slug}",
-            "extension": "md", "format": "frontmatter", "create": True,
+            "extension": "md", "format": FRONT_MATTER, "create": True,
             "slug": "{{fields.nummer}}-{{slug}}", "identifier_field": "titel",
             "summary": "{{fields.nummer}}. {{fields.titel}}",
             "fields": [

@@ -14,16 +14,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .beheer_bundel import BUNDLE, FOLDER, bundle_files, bundle_folder
+from . import beheer_regels
+from .beheer_bundel import FOLDER, published
 from .beheer_instellingen import Instellingen, git_hosts, local_port, settings
 
-PAGE_ASSETS = ("beheer.css", "laden.js", "voorbeeld.js")
+PAGE_ASSETS = ("beheer.css", "laden.js", "voorbeeld.js", "editor.js", "opmaak.js", "regels.js")
 
 
 def page(site_name: str, instellingen: Instellingen | None, styles: list[str],
          bundle: bool) -> str:
-    """beheer/index.html: Decap's bundle, the preview script and a notice when the editor
-    is not complete."""
+    """beheer/index.html: the loader of Decap's bundle and the editor's scripts, and a
+    notice when the editor is not complete or not linked to a Git server."""
     template = (resources.files("meldwijzer") / "assets" / "beheer" / "index.html").read_text(
         "utf-8")
     notices = []
@@ -53,13 +54,12 @@ def asset(name: str) -> bytes:
 
 def editor_files(root: Path, site_name: str, raw_settings: Any, styles: list[str]
                  ) -> tuple[dict[str, bytes], dict[str, Path]]:
-    """The editor's page and scripts (path: content) and Decap's bundle (path: the file to
-    copy; empty when it is missing). The configuration comes from the ``beheer`` page
-    family. Used by the MkDocs adapter and by ``meldwijzer export``."""
-    bundle = bundle_folder(root)
-    copied = {} if bundle is None else {f"{BUNDLE}/{name}": bundle / name
-                                        for name in bundle_files(bundle)}
+    """The editor's page, scripts and rules (path: content) and the pinned packages' files
+    (path: the file to copy; empty when one is missing). The configuration comes from the
+    ``beheer`` page family. Used by the MkDocs adapter and by ``meldwijzer export``."""
+    copied, _ = published(root)
     written = {f"{FOLDER}/index.html": page(site_name, settings(raw_settings), styles,
-                                            bundle is not None).encode("utf-8")}
+                                            bool(copied)).encode("utf-8")}
     written |= {f"{FOLDER}/{name}": asset(name) for name in PAGE_ASSETS}
+    written[f"{FOLDER}/regels.json"] = beheer_regels.table()
     return written, copied

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from .beheer_bundel import DECAP_VERSION, bundle_folder, fetch_bundle
+from .beheer_bundel import PAKKETTEN
 from .beheer_instellingen import BeheerFout
 from .build import generate, leaks_in
 from .errors import DataErrors, ErrorLog
@@ -79,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "lijstvorm", help="zet contacten, werkvelden en sectoren in routekaarten/ in de "
         "lijstvorm (nodig voor de browsereditor; contract 1.2)")
     commands.add_parser(
-        "beheer-ophalen", help="haal Decap CMS (de browsereditor op beheer/) op van de "
-        "npm-registry, als hij er nog niet is")
+        "beheer-ophalen", help="haal de vastgezette pakketten van de browsereditor op beheer/ "
+        "(Decap CMS en yaml) op van de npm-registry, als ze er nog niet zijn")
     args = parser.parse_args(argv)
     try:
         excluded = _setting(args.map, "exclude_docs") or ""
@@ -153,16 +154,18 @@ def _check(root: Path, options: Options, stale: bool = False) -> int:
 
 
 def _beheer_ophalen(root: Path) -> int:
-    found = bundle_folder(root)
-    if found is not None:
-        print(f"Decap CMS {DECAP_VERSION} staat al klaar in {found}.")
-        return 0
-    try:
-        target = fetch_bundle(root)
-    except (BeheerFout, OSError) as exc:
-        print(f"Decap CMS kon niet worden opgehaald: {exc}", file=sys.stderr)
-        return 1
-    print(f"Decap CMS {DECAP_VERSION} opgehaald en gecontroleerd: {target}.")
+    for pakket in PAKKETTEN:
+        found, _ = pakket.find(root)
+        if found is not None:
+            print(f"{pakket.naam} {pakket.versie} staat al klaar in {found}.")
+            continue
+        try:
+            target = pakket.fetch(root, urllib.request.urlopen)
+        except (BeheerFout, OSError) as exc:
+            print(f"{pakket.naam} {pakket.versie} kon niet worden opgehaald: {exc}",
+                  file=sys.stderr)
+            return 1
+        print(f"{pakket.naam} {pakket.versie} opgehaald en gecontroleerd: {target}.")
     return 0
 
 

@@ -323,10 +323,9 @@ def _add_editor(files: Files, config: MkDocsConfig, root: Path) -> None:
     written, copied = beheer_pagina.editor_files(root, config.site_name,
                                                  config.extra.get("beheer"), styles)
     if not copied:
-        problem = beheer_bundel.find_bundle(root)[1]
-        log.warning("beheer/: Decap CMS ontbreekt" + (f" ({problem})" if problem else "")
-                    + ", de browsereditor werkt niet. Draai 'meldwijzer beheer-ophalen' "
-                    "(of 'npm ci') en bouw opnieuw.")
+        problems = "; ".join(beheer_bundel.published(root)[1])
+        log.warning(f"beheer/: de browsereditor is niet compleet ({problems}) en werkt niet. "
+                    "Draai 'meldwijzer beheer-ophalen' (of 'npm ci') en bouw opnieuw.")
     for path, source in copied.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     for path, data in written.items():

@@ -12,7 +12,7 @@
 (function (root, make) {
   "use strict";
   if (typeof module === "object" && module.exports) { module.exports = make; } else { root.MeldwijzerRegels = make; }
-}(this, function (table) {
+}(typeof self !== "undefined" ? self : this, function (table) {
   "use strict";
   var K = table.constanten, U = table.unicode, TEL = table.telefoon;
 
