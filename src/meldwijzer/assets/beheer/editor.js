@@ -47,9 +47,17 @@ function checked(name, base, kind) {
       var element = document.getElementById(this.props.forID);
       if (element) { element.focus(); }
     },
+    /* Checked when the field is left, as Decap checks a field with a pattern: on saving,
+       Decap misses a field whose name a nested field repeats (telefoon and intern.telefoon
+       of a contact), so the check must not wait for the save. */
+    leave: function () {
+      this.props.setInactiveStyle();
+      if (this.props.validate) { this.props.validate(); }
+    },
     render: function () {
       var self = this;
-      return h(Control, Object.assign({}, this.props, { ref: function (inner) { self.inner = inner; } }));
+      return h(Control, Object.assign({}, this.props, {
+        setInactiveStyle: this.leave, ref: function (inner) { self.inner = inner; } }));
     }
   });
   CMS.registerWidget({ name: name, controlComponent: Checked, previewComponent: original.preview,
