@@ -10,17 +10,19 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PYTHONPATH, ROOT, Build, copy_project, nlds_project, run_mkdocs
-from meldwijzer.beheer import bundle_folder
+from meldwijzer.beheer_bundel import PAKKETTEN
 from meldwijzer.build import Generated, generate
 from meldwijzer.site import Options
 
 # Every subprocess (mkdocs, the CLI) imports this checkout's package.
 os.environ["PYTHONPATH"] = PYTHONPATH
 # Copies of a project have no node_modules: every build publishes the checkout's copy of
-# Decap CMS (scripts/install-test-tools installs it). Without it a strict build fails.
-_BUNDLE = bundle_folder(ROOT)
-if _BUNDLE is not None:
-    os.environ.setdefault("MELDWIJZER_DECAP", str(_BUNDLE))
+# the editor's packages (scripts/install-test-tools installs them). Without them a strict
+# build fails.
+for _pakket in PAKKETTEN:
+    _folder = _pakket.find(ROOT)[0]
+    if _folder is not None and _pakket.omgeving:
+        os.environ.setdefault(_pakket.omgeving, str(_folder))
 
 
 def _built(factory: pytest.TempPathFactory, source: Path, profiel: str) -> Build:

@@ -136,16 +136,13 @@ EDITOR = "beheer/index.html"
 
 
 def vendored(root: Path) -> dict[str, str]:
-    """Decap's bundle as the build publishes it (site path: sha256 of the pinned package,
-    shipped with meldwijzer). Its files are skipped by the audit only while their bytes are
-    exactly those: a file put in their place, from docs/ or a changed cache, is audited like
-    any other."""
-    from . import beheer
+    """The editor's pinned packages (Decap CMS, yaml) as the build publishes them (site
+    path: sha256 of the pinned package, shipped with meldwijzer). Their files are skipped by
+    the audit only while their bytes are exactly those: a file put in their place, from
+    docs/ or a changed cache, is audited like any other."""
+    from . import beheer_bundel
 
-    if beheer.bundle_folder(root) is None:
-        return {}
-    return {f"{beheer.BUNDLE}/{name}": digest
-            for name, digest in beheer.pinned_digests().items()}
+    return beheer_bundel.vendored(root)
 
 
 def site_files(site_dir: Path) -> list[str]:

@@ -14,8 +14,8 @@ import pathspec
 
 from . import cache, files, fotometa, fotos, huisstijl, worker
 from .audit import Audit, person_values
-from .beheer import BeheerFout
-from .beheer import settings as editor_settings
+from .beheer_instellingen import BeheerFout
+from .beheer_instellingen import settings as editor_settings
 from .cache import Cache
 from .campagne import load_campagne
 from .cijfers import load_site_figures

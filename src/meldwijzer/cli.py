@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 
 from . import fotometa, fotos
-from .beheer import DECAP_VERSION, BeheerFout, bundle_folder, fetch_bundle
+from .beheer_bundel import PAKKETTEN
+from .beheer_instellingen import BeheerFout
 from .bestuurlijk_site import ResolvedBestuurGemeente
 from .build import generate, leaks_in
 from .errors import DataErrors, ErrorLog, warnings_report
@@ -88,8 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fotos-opschonen", help="haal EXIF (met GPS-positie), XMP, IPTC en commentaar uit "
         "de foto's in campaign/ en docs/, zonder de foto zelf te veranderen")
     commands.add_parser(
-        "beheer-ophalen", help="haal Decap CMS (de browsereditor op beheer/) op van de "
-        "npm-registry, als hij er nog niet is")
+        "beheer-ophalen", help="haal de vastgezette pakketten van de browsereditor op beheer/ "
+        "(Decap CMS en yaml) op van de npm-registry, als ze er nog niet zijn")
     args = parser.parse_args(argv)
     try:
         excluded = _setting(args.map, "exclude_docs") or ""
@@ -181,16 +183,18 @@ def _report_stale_reviews(reviews: Sequence[ResolvedBestuurGemeente], days: int)
 
 
 def _beheer_ophalen(root: Path) -> int:
-    found = bundle_folder(root)
-    if found is not None:
-        print(f"Decap CMS {DECAP_VERSION} staat al klaar in {found}.")
-        return 0
-    try:
-        target = fetch_bundle(root)
-    except (BeheerFout, OSError) as exc:
-        print(f"Decap CMS kon niet worden opgehaald: {exc}", file=sys.stderr)
-        return 1
-    print(f"Decap CMS {DECAP_VERSION} opgehaald en gecontroleerd: {target}.")
+    for pakket in PAKKETTEN:
+        found, _ = pakket.find(root)
+        if found is not None:
+            print(f"{pakket.naam} {pakket.versie} staat al klaar in {found}.")
+            continue
+        try:
+            target = pakket.fetch(root, urllib.request.urlopen)
+        except (BeheerFout, OSError) as exc:
+            print(f"{pakket.naam} {pakket.versie} kon niet worden opgehaald: {exc}",
+                  file=sys.stderr)
+            return 1
+        print(f"{pakket.naam} {pakket.versie} opgehaald en gecontroleerd: {target}.")
     return 0
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from . import beheer, static
+from . import beheer_pagina, static
 from .atomic import intern_folder
 from .build import Generated, generate, leaks_in
 from .errors import DataErrors
@@ -75,9 +75,9 @@ def _write_editor(root: Path, config: dict[str, Any], docs: Path) -> None:
     styles = [f"../{path}" for path in static.stylesheets()]
     styles += [f"../{path}" for path in config.get("extra_css") or []]
     extra = config.get("extra") or {}
-    written, copied = beheer.editor_files(root, str(config.get("site_name", "")),
-                                          extra.get("beheer") if isinstance(extra, dict)
-                                          else None, styles)
+    written, copied = beheer_pagina.editor_files(root, str(config.get("site_name", "")),
+                                                 extra.get("beheer") if isinstance(extra, dict)
+                                                 else None, styles)
     for path, data in written.items():
         _write(docs / path, data)
     for path, source in copied.items():

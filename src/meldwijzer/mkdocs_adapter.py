@@ -32,7 +32,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, beheer, static, storingen, worker
+from . import atomic, beheer_bundel, beheer_pagina, static, storingen, worker
 from .audit import Stream, audit_arguments, audit_site
 from .build import Generated, generate
 from .compact import compact_html
@@ -353,13 +353,12 @@ def _add_editor(files: Files, config: MkDocsConfig, root: Path) -> None:
                        if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css",
                                        f.src_uri))
     styles = [f"../{path}" for path in [*theme_css, *config.extra_css]]
-    written, copied = beheer.editor_files(root, config.site_name, config.extra.get("beheer"),
-                                          styles)
+    written, copied = beheer_pagina.editor_files(root, config.site_name,
+                                                 config.extra.get("beheer"), styles)
     if not copied:
-        problem = beheer.find_bundle(root)[1]
-        log.warning("beheer/: Decap CMS ontbreekt" + (f" ({problem})" if problem else "")
-                    + ", de browsereditor werkt niet. Draai 'meldwijzer beheer-ophalen' "
-                    "(of 'npm ci') en bouw opnieuw.")
+        problems = "; ".join(beheer_bundel.published(root)[1])
+        log.warning(f"beheer/: de browsereditor is niet compleet ({problems}) en werkt niet. "
+                    "Draai 'meldwijzer beheer-ophalen' (of 'npm ci') en bouw opnieuw.")
     for path, source in copied.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     for path, data in written.items():

@@ -47,10 +47,13 @@ def tel_uri(text: str) -> str:
 
 def _short_number(text: str, digits: str) -> str:
     """Short numbers (112, 116 000) and the municipal 14 + area code numbers (14 035)."""
-    number = phonenumbers.parse(digits, REGION)
-    if shortnumberinfo.is_valid_short_number_for_region(number, REGION):
+    try:
+        number = phonenumbers.parse(digits, REGION)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and shortnumberinfo.is_valid_short_number_for_region(number, REGION):
         return "tel:" + digits
-    if digits.startswith("14") and phonenumbers.is_valid_number(number):
+    if number is not None and digits.startswith("14") and phonenumbers.is_valid_number(number):
         return "tel:" + digits
     raise PhoneError(f'"{text}" is geen geldig telefoonnummer: een nummer zonder netnummer moet '
                      "een bekend kort nummer zijn (zoals 112) of een gemeentenummer als 14 035. "

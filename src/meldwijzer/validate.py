@@ -91,7 +91,7 @@ def dutch_message(kind: Any, error: ErrorDetails, data: Any) -> str:
         return f"{_quote(value)} is geen toegestane waarde. Kies uit: {', '.join(options)}."
     if kind_name in ("string_too_short", "too_short"):
         return "Dit veld mag niet leeg zijn. Vul een waarde in."
-    if kind_name == "string_too_long":
+    if kind_name == "string_too_long" or (kind_name == "too_long" and isinstance(value, str)):
         return (f"Deze tekst is te lang (meer dan {error['ctx']['max_length']} tekens). "
                 "Maak hem korter.")
     if kind_name == "too_long":

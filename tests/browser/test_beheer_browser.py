@@ -10,9 +10,12 @@ ones, and a build publishes them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -116,7 +119,7 @@ def _open(page: Page, editor: Editor, hash_: str) -> None:
 
 def _save(page: Page) -> None:
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page.get_by_text("Wijzigingen opgeslagen").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Item opgeslagen").first).to_be_visible(timeout=TIMEOUT)
 
 
 def _review_and_publish(page: Page) -> None:
@@ -215,7 +218,10 @@ def test_officers_publish_a_story_a_tour_stop_and_a_phone_number(
     _retype(phone, "bel me maar")
     page.get_by_role("button", name="Opslaan", exact=True).click()
     error = page.locator('[class*="ControlErrorsList"] li').first
-    expect(error).to_contain_text("dit is geen telefoonnummer", timeout=TIMEOUT)
+    expect(error).to_have_text('"bel me maar" is geen telefoonnummer: gebruik alleen cijfers, '
+                               "spaties, streepjes, haakjes en eventueel een + vooraan. "
+                               'Voorbeeld: "035 123 45 67", "0800-2000", "14 035", "112" of '
+                               '"+31 70 333 44 44".', timeout=TIMEOUT)
     assert "cms/gemeenten/laren" not in _git(editor.repo, "branch", "--list", "cms/*")
     _retype(phone, "035 751 32 99")
     _save(page)
@@ -284,7 +290,7 @@ def test_a_quick_fix_on_a_phone(browser: Browser, editor: Editor) -> None:
     field.fill("nummer")
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.locator('[class*="ControlErrorsList"] li').first).to_contain_text(
-        "dit is geen telefoonnummer", timeout=TIMEOUT)
+        '"nummer" is geen telefoonnummer', timeout=TIMEOUT)
     context.close()
 
 
@@ -344,3 +350,187 @@ def test_an_unlinked_editor_on_a_real_host_offers_no_login(browser: Browser,
     assert "Vraag de beheerder van de site" in notice
     assert any(u.endswith("/beheer/laden.js") for u in requested), requested
     assert not [u for u in requested if "decap" in u or not u.startswith("http://regio.test/")]
+
+
+HUIZEN = "routekaarten/gemeenten/huizen.yml"
+
+
+@dataclass
+class Wrong:
+    """A wrong value for one field of huizen.yml, as an editor types it in the form."""
+
+    kind: str
+    label: str
+    item: int
+    """Which block on the page: the contacts, then the signal."""
+    original: str
+    value: str
+
+
+def _wrong_values() -> list[Wrong]:
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    return [
+        Wrong("telefoon", "Telefoon", 0, "(035) 528 12 11", "035-12"),
+        Wrong("url", "Website", 0, "https://www.huizen.nl", "http://www.huizen.nl"),
+        Wrong("url", "Bron (webadres)", 0, "https://www.huizen.nl",
+              "https://www.huizen.nl:x@evil.example/"),
+        Wrong("email", "E-mail", 1, "mensenhandel@huizen.voorbeeld.nl", "mensenhandel@huizen"),
+        Wrong("id", "Id", 0, "gemeente", "Gemeente Huizen"),
+        Wrong("tekst", "Naam", 0, "Gemeente Huizen", "Gemeente INVULLEN"),
+        Wrong("markdown", "Wanneer", 0, "Algemeen nummer van de gemeente. Vraag naar de "
+              "aandachtfunctionaris mensenhandel.", "Zie [de site](https://www.huizen.nl\\x)."),
+        Wrong("datum", "Gecontroleerd op", 0, "2026-10-01", future),
+        Wrong("lange-tekst", "Tekst", 2, "In de haven of bij de jachtwerven werken mensen "
+              "zonder duidelijke werkgever die ook aan boord of in loodsen lijken te slapen.",
+              "   "),
+    ]
+
+
+def _check_messages(repo: Path, wrong: list[Wrong], tmp_path: Path) -> dict[str, str]:
+    """What ``meldwijzer check`` says of each wrong value, each written alone into huizen.yml
+    (a date in the future is looked at only once the files are valid)."""
+    project = tmp_path / "check"
+    for folder in ("routekaarten", "campaign", "trainingen"):
+        shutil.copytree(repo / folder, project / folder)
+    shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
+    original = (project / HUIZEN).read_text("utf-8")
+    keys = {"Website": "website", "Bron (webadres)": "bron", "E-mail": "email", "Id": "- id",
+            "Naam": "naam", "Wanneer": "wanneer", "Gecontroleerd op": "gecontroleerd",
+            "Tekst": "- tekst", "Telefoon": "telefoon"}
+    messages = {}
+    for item in wrong:
+        lines = original.split("\n")
+        number = next(i for i, line in enumerate(lines)
+                      if line.strip().startswith(f"{keys[item.label]}: ")
+                      and item.original in line)
+        lines[number] = lines[number].replace(item.original, json.dumps(item.value), 1)
+        (project / HUIZEN).write_text("\n".join(lines), "utf-8")
+        result = subprocess.run([sys.executable, "-m", "meldwijzer", "--map", str(project),
+                                 "check"], capture_output=True, text=True, check=False)
+        found = [m.group(1).split(": ", 1)[1] for m in
+                 re.finditer(rf"(?m)^{re.escape(HUIZEN)}:{number + 1}: (.*)$", result.stderr)]
+        assert len(found) == 1, (item, result.stderr)
+        messages[item.value] = found[0]
+    return messages
+
+
+def _input(item: Any, label: str) -> Any:
+    """The input of a field in a list item (opened first), found by its label: a text
+    field, a date, or the Markdown editor (whose label names no input)."""
+    name = item.locator("label").filter(has_text=re.compile(rf"^{re.escape(label)}"
+                                                             r"( \(optioneel\))?$")).first
+    if not name.is_visible():
+        item.locator('button[class*="TopBarButton"]').first.click()
+    expect(name).to_be_visible(timeout=TIMEOUT)
+    control = name.locator('xpath=ancestor::*[contains(@class, "ControlContainer")][1]')
+    target = control.locator('input, textarea, [data-slate-editor="true"]').first
+    expect(target).to_be_visible(timeout=TIMEOUT)
+    return target
+
+
+def _type_into(page: Page, locator: Any, value: str) -> None:
+    if locator.get_attribute("type") == "date":
+        locator.fill(value)
+        return
+    if locator.get_attribute("data-slate-editor") == "true":
+        locator.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(value)
+        return
+    _retype(locator, value)
+
+
+def test_the_form_refuses_every_kind_of_wrong_value_as_check_does(
+        browser: Browser, editor: Editor, tmp_path: Path) -> None:
+    """Every checked kind of value (models.Soort) with a wrong value in the real form: it is
+    refused with the message `meldwijzer check` gives for it, and nothing reaches the
+    repository; then a right value is saved, and the saved file differs from the original
+    in exactly that one line (its comments, flow lists and long lines as they were)."""
+    wrong = _wrong_values()
+    messages = _check_messages(editor.repo, wrong, tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    _login(page, editor)
+    _open(page, editor, "#/collections/gemeenten/entries/huizen")
+    for item in wrong:
+        scope = _list_item(page, item.item)
+        target = _input(scope, item.label)
+        _type_into(page, target, item.value)
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+        errors = page.locator('[class*="ControlErrorsList"] li')
+        expect(errors.first, f"refused: {item}").to_be_visible(timeout=TIMEOUT)
+        shown = errors.all_text_contents()
+        assert shown == [messages[item.value]], (item, shown)
+        assert "cms/gemeenten/huizen" not in _git(editor.repo, "branch", "--list", "cms/*")
+        _type_into(page, target, item.original)
+    before = (editor.repo / HUIZEN).read_text("utf-8")
+    phone = page.locator("#" + str(_field(_list_item(page, 0), "Telefoon").get_attribute("id")))
+    _retype(phone, "(035) 528 12 99")
+    _save(page)
+    context.close()
+    saved = _git(editor.repo, "show", f"cms/gemeenten/huizen:{HUIZEN}")
+    changed = [(a, b) for a, b in zip(before.split("\n"), saved.split("\n"), strict=True)
+               if a != b]
+    assert changed == [("    telefoon: (035) 528 12 11", "    telefoon: (035) 528 12 99")], \
+        changed
+
+
+def test_an_internal_contact_is_offered_from_the_repository_not_the_public_file(
+        browser: Browser, editor: Editor) -> None:
+    """The public config.yml lists no contact; after login a step's "Bellen" offers the
+    contacts of regio.yml by name, internal ones marked, read through the backend."""
+    regio = keyed_as_maps(yaml.load((editor.repo / "routekaarten/regio.yml").read_text(
+        "utf-8"), Loader=yaml.BaseLoader))
+    config = (editor.url.replace("beheer/", "") + "beheer/config.yml")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    public = page.request.get(config).text()
+    assert not [cid for cid in regio["contacten"] if f"value: {cid}\n" in public]
+    _login(page, editor)
+    _open(page, editor, "#/collections/regio/entries/regio")
+    routes = page.locator('[class*="SortableListItem"]').filter(
+        has=page.get_by_text(regio["routes"][0]["titel"], exact=True)).first
+    expect(routes).to_be_visible(timeout=TIMEOUT)
+    routes.locator('button[class*="TopBarButton"]').first.click()
+    step = routes.locator('[class*="SortableListItem"]').first
+    step.locator('button[class*="TopBarButton"]').first.click()
+    bellen = step.get_by_label(re.compile(r"^Bellen( \(optioneel\))?$")).first
+    bellen.click()
+    labels = page.locator('[class*="-option"]').all_inner_texts()
+    context.close()
+    first = next(iter(regio["contacten"].items()))
+    assert f"{first[1]['naam']} ({first[0]})" in labels, labels
+    internal = [f"{c['naam']} ({cid}), intern" for cid, c in regio["contacten"].items()
+                if c.get("zichtbaarheid") == "intern"]
+    assert set(internal) <= set(labels), (internal, labels)
+
+
+def test_the_editor_says_klaar_and_no_false_saved_and_no_notice_after_login(
+        browser: Browser, editor: Editor) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    _login(page, editor)
+    expect(page.locator(".mw-beheer-melding").first).to_be_hidden()
+    phrases = page.evaluate("JSON.stringify(window.CMS.getLocale('nl'))")
+    assert "Voltooid" not in phrases and "Gereed" not in phrases
+    assert '"ready":"Klaar"' in phrases
+    _open(page, editor, "#/collections/verhalen/new")
+    expect(page.get_by_label("Titel", exact=True)).to_be_visible(timeout=TIMEOUT)
+    toolbar = page.locator('[class*="ToolbarSectionBackLink"]').first.inner_text()
+    context.close()
+    assert "opgeslagen" not in toolbar.lower() and "Geen wijzigingen" in toolbar, toolbar
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_login_button_clears_the_logo(browser: Browser, editor: Editor, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(editor.url)
+    button = page.get_by_role("button", name="Inloggen")
+    expect(button).to_be_visible(timeout=TIMEOUT)
+    logo = page.locator('[class*="DecapLogoIcon"] svg').first.bounding_box()
+    box = button.bounding_box()
+    context.close()
+    assert logo is not None and box is not None
+    assert logo["y"] + logo["height"] <= box["y"] - 8, (logo, box)

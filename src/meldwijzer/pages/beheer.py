@@ -6,7 +6,9 @@ adapter, this family writes the part that comes from the data, so that the leak 
 
 from __future__ import annotations
 
-from ..beheer import FOLDER, config_yaml, settings
+from ..beheer import config_yaml
+from ..beheer_bundel import FOLDER
+from ..beheer_instellingen import settings
 from ..site import Site
 from . import NavEntry
 
