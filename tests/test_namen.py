@@ -286,3 +286,20 @@ def test_the_editor_can_ask_the_same_question_of_a_built_site(klein_site: Build)
     names = site_names(generate(klein_site.project, Options()).site.herkomst)
     assert spelled_name("interne-persoon", names) == "Interne Persoon"
     assert spelled_name("coordinator", names) is None
+
+
+def test_a_function_address_named_after_its_contact_is_no_name(
+        klein_project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An internal contact with a team address built from its own name (``riec-aanmelden@``
+    for "RIEC ... aanmelden") may have that id; an address that spells a person still fails."""
+    team = ("  riec-aanmelden:\n    naam: RIEC (aanmelden via de gemeente)\n"
+            "    email: riec-aanmelden@voorbeeld.nl\n    zichtbaarheid: intern\n"
+            "    gecontroleerd: 2026-10-01\n")
+    _insert_contacts(klein_project, team)
+    code, report = _check(klein_project, monkeypatch, capsys)
+    assert code == 0, report
+    _insert_contacts(klein_project, team.replace("riec-aanmelden:", "fatima-el-amrani:").replace(
+        "riec-aanmelden@", "fatima.el.amrani@"))
+    code, report = _check(klein_project, monkeypatch, capsys)
+    assert code == 1 and "fatima-el-amrani" in report and "spelt de naam" in report, report
