@@ -212,3 +212,20 @@ def test_a_search_for_out_of_hours_lands_on_the_answer(page: Page, example_url: 
     links = [a.get_attribute("href") or "" for a in first.locator("a").all()]
     assert "wie-bel-ik.html" in links[0], first.inner_text()
     assert any("#buiten-kantoortijd" in link for link in links), links
+
+
+def test_the_trainers_deck_has_its_heading_before_the_route(page: Page, example_url: str,
+                                                             example: Any) -> None:
+    """A part whose heading is followed by [[routekaart]]: the heading's slide comes first,
+    then the route's slides, each with a number to call at the consult step."""
+    for module in example.site.trainingen:
+        gemeente = example.site.gemeenten[0]
+        page.goto(example_url + f"trainingen/{module.slug}/presentatie/{gemeente.slug}.html")
+        titles = page.locator(".mw-dia__kop").all_inner_texts()
+        route = [i for i, t in enumerate(titles) if f"in {gemeente.naam} (" in t or
+                 t.startswith(gemeente.routes[0].titel)]
+        if not route:
+            continue
+        before = titles[route[0] - 1]
+        assert not before.startswith(("Signaal over", "Wie bel je")), titles
+        assert titles.count(before) == 1, titles  # the heading is not repeated after
