@@ -118,7 +118,10 @@ def _expand(site: Site, slide: Slide, gemeente: ResolvedGemeente,
             out.append(RenderedSlide(f"Wie bel je in {gemeente.naam}?", nummers=nummers,
                                      kort=memo[key]))
         else:
-            out.append(RenderedSlide(slide.titel, html=html(part)))
+            # Text after the route continues the slide: said so, not the heading again.
+            shown = any(s.titel == slide.titel for s in out)
+            out.append(RenderedSlide(f"{slide.titel} (vervolg)" if shown else slide.titel,
+                                     html=html(part)))
     return out
 
 
