@@ -65,7 +65,9 @@ def test_story_page_has_a_responsive_lazy_photo_and_help(campaign_site: Build) -
 
 def test_concept_and_embargo_leave_no_trace(campaign_site: Build) -> None:
     names = [p.relative_to(campaign_site.site).as_posix() for p in campaign_site.files()]
-    assert not [n for n in names if "concept" in n or "later" in n]
+    # Pages and files made from the data; the generator's own assets (zoeken-later.js) are not.
+    made = [n for n in names if not n.startswith("assets/meldwijzer/")]
+    assert not [n for n in made if "concept" in n or "later" in n]
     for file in campaign_site.files():
         text = file.read_bytes().decode("utf-8", "replace")
         for value in HIDDEN:

@@ -191,7 +191,12 @@ def kinds() -> Iterator[tuple[str, Any]]:
 
 
 def _kinds() -> dict[str, dict[str, int]]:
-    return {name: _limits(kind) for name, kind in sorted(kinds())}
+    # Several annotated types may share a kind (a year and a percentage are both a "getal",
+    # narrowed by a validator the editor's form does not repeat): the first one counts.
+    out: dict[str, dict[str, int]] = {}
+    for name, kind in sorted(kinds(), key=lambda pair: pair[0]):
+        out.setdefault(name, _limits(kind))
+    return out
 
 
 def main() -> None:

@@ -144,8 +144,8 @@ class ResolvedStop:
     @property
     def plek(self) -> str:
         """Where it is, as one line: the place, its address, and the municipality's name
-        unless the place or address already says it ("Gemeentehuis Huizen", not
-        "Gemeentehuis Huizen, Huizen")."""
+        unless the place or address already says it ("Gemeentehuis Voorbeeldstad", not
+        "Gemeentehuis Voorbeeldstad, Voorbeeldstad")."""
         parts = [self.locatie, *([self.adres] if self.adres else [])]
         name = self.gemeente_naam.casefold()
         if name and not any(name in part.casefold() for part in parts):

@@ -13,7 +13,7 @@ do it (statistical disclosure control, as CBS and Eurostat describe it):
   "minder dan 5" (``Status.KLEIN``).
 * **Small groups**: in a line (a row, a column or a list of totals) whose total is such a
   small count, every cell is suppressed, zeros too. Otherwise the zeros around a small count
-  say which category every case of that small group is in ("all three cases in Laren were
+  say which category every case of that small group is in ("all three cases in that town were
   criminal exploitation"). Elsewhere a 0 is published: it reveals nobody, and it is a known
   value in every sum (the attacker below uses it).
 * **Secondary suppression**: more cells are suppressed (``Status.AFGESCHERMD``: a count of at

@@ -347,7 +347,7 @@ def _check_contrast(kleuren: dict[str, str], bronnen: dict[str, Bron],
             continue
         blamed = paar.voor if paar.voor in bronnen else paar.achter
         if blamed not in bronnen:
-            blamed = _source_of(paar, bronnen)
+            blamed = _source_of(paar, bronnen, kleuren)
         failing.setdefault(blamed, []).append((paar, ratio))
     for role, problems in sorted(failing.items()):
         bron = bronnen[role]
@@ -367,9 +367,15 @@ def _check_contrast(kleuren: dict[str, str], bronnen: dict[str, Bron],
             f"{verhouding(worst.minimum)} (WCAG 2.1 AA).{origin}{also} {fix}"))
 
 
-def _source_of(paar: Paar, bronnen: dict[str, Bron]) -> str:
+def _source_of(paar: Paar, bronnen: dict[str, Bron], kleuren: dict[str, str]) -> str:
     """The given colour a derived one follows (a derived colour of the header follows the
-    header, the others the primary colour)."""
+    header, the others the primary colour). A derived colour that is a given one unchanged
+    (the focus text is the link colour when focus has no background of its own) is that
+    colour, so its failure joins that colour's one error."""
+    for role in (paar.voor, paar.achter):
+        same = [given for given in sorted(bronnen) if kleuren[given] == kleuren[role]]
+        if same:
+            return same[0]
     for role in (paar.voor, paar.achter):
         base = role.split("-")[0]
         if base in bronnen:

@@ -538,7 +538,7 @@ class BarriereInzet(Model):
 
 class GemeenteBestuur(Model):
     """De bestuurlijke aanpak van de gemeente: basisniveau, rollen en barrières (contract
-    1.3). Alles hierin is openbaar: schrijf functies, geen namen."""
+    1.3). Alles hierin komt op de openbare site: schrijf functies, geen namen."""
 
     beoordeeld: Date | None = Field(
         None, description="Datum waarop dit blok voor het laatst is beoordeeld, in de vorm "
