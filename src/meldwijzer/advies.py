@@ -89,9 +89,11 @@ def _out_of_hours(site: Site, log: ErrorLog) -> None:
             if not contact.wanneer:
                 log.warn(contact.bestand, contact.regel, f"contacten.{contact.id}.wanneer",
                          f"'{contact.naam}' staat bij 'Buiten kantoortijd' (dag en nacht "
-                         "bereikbaar), maar zegt niet wanneer je het belt. Zet bij wanneer voor "
-                         "welke signalen het nummer is, bijvoorbeeld: 'Als er een kind bij "
-                         "betrokken is, of bij huiselijk geweld.'")
+                         "bereikbaar), maar zegt niet wanneer je het belt. Zet bij wanneer in één "
+                         "zin voor welke signalen of situaties dit nummer is, zodat een medewerker "
+                         "buiten kantoortijd het juiste nummer kiest. Bijvoorbeeld: 'wanneer: "
+                         "Als iemand direct hulp of opvang nodig heeft en het niet kan wachten "
+                         "tot de volgende werkdag.'")
 
 
 def _first_number(loaded: Loaded, site: Site, log: ErrorLog) -> None:
