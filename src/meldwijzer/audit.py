@@ -44,7 +44,7 @@ RESOURCE_TAGS = {"script", "img", "iframe", "source", "link", "audio", "video", 
                  "object"}
 _DATA_URL = re.compile(r"https://([^/\s\"'<>)\]:]+)", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-DATA_FOLDERS = ("routekaarten", "campaign", "trainingen")
+DATA_FOLDERS = ("routekaarten", "campaign", "trainingen", "cijfers")
 
 _JSON_ESCAPE = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
                           r"|\\u([0-9a-fA-F]{4})")

@@ -45,7 +45,7 @@ from .templating import render
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
-OPTIONAL_DATA = ("campaign", "trainingen")
+OPTIONAL_DATA = ("campaign", "trainingen", "cijfers")
 
 
 class GeneratedFile(File):

@@ -37,12 +37,18 @@ def test_the_form_prints_on_one_a4_page(page: Page, example_url: str) -> None:
 def test_out_of_hours_numbers_open_by_keyboard(phone: Page, example_url: str) -> None:
     phone.goto(example_url + f"gemeenten/{FIRST}.html")
     summary = phone.locator("details.mw-buiten > summary")
-    expect(summary).to_contain_text("112")
+    expect(summary).to_contain_text("Buiten kantoortijd")
+    numbers = phone.locator("details.mw-buiten .mw-buiten__nummers a.mw-tel")
+    expect(numbers.first).to_be_hidden()
     summary.focus()
     phone.keyboard.press("Enter")
-    numbers = phone.locator("details.mw-buiten .mw-buiten__nummers a.mw-tel")
     expect(numbers.first).to_be_visible()
-    assert numbers.first.get_attribute("href") == "tel:112"
+    # 112 first and apart, for acute danger only; the list holds the other numbers.
+    acute = phone.locator("details.mw-buiten .mw-buiten__acuut")
+    expect(acute).to_be_visible()
+    expect(acute).to_contain_text("Alleen als")
+    assert acute.locator("a.mw-tel").get_attribute("href") == "tel:112"
+    assert "tel:112" not in [numbers.nth(i).get_attribute("href") for i in range(numbers.count())]
 
 
 def test_filter_signals_by_sector(page: Page, example_url: str) -> None:
