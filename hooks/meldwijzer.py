@@ -37,6 +37,10 @@ def on_post_page(output, page, config):
     return mkdocs_adapter.post_page(output, page, config)
 
 
+def on_post_template(output_content, template_name, config):
+    return mkdocs_adapter.post_template(output_content)
+
+
 @event_priority(-1000)  # after every plugin has written its files (offline: -100)
 def on_post_build(config):
     mkdocs_adapter.post_build(config)

@@ -231,6 +231,29 @@ def test_check_command_reports_all_errors_and_exits_1(klein_project: Path) -> No
     assert any("stappen[0].keuzes[1].naar" in line and "overleggen" in line for line in lines)
 
 
+def test_check_takes_the_folder_after_the_command_and_names_a_missing_one(
+        klein_project: Path, tmp_path: Path) -> None:
+    after = subprocess.run([sys.executable, "-m", "meldwijzer.cli", "check", "--map",
+                            str(klein_project)], capture_output=True, text=True, check=False)
+    assert after.returncode == 0, after.stderr
+    assert "In orde" in after.stdout
+    missing = tmp_path / "bestaat-niet"
+    wrong = subprocess.run([sys.executable, "-m", "meldwijzer.cli", "check", "--map",
+                            str(missing)], capture_output=True, text=True, check=False)
+    assert wrong.returncode == 2
+    assert f"de map {missing} bestaat niet" in wrong.stderr
+    assert "regio.yml" not in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_the_stopped_build_counts_its_errors_in_dutch(klein_project: Path) -> None:
+    file = klein_project / "routekaarten" / "gemeenten" / "westerdorp.yml"
+    file.write_text(file.read_text("utf-8").replace("telefoon: 14 035", "telefoon: 035-12"),
+                    "utf-8")
+    build = run_mkdocs(klein_project, klein_project / "out")
+    assert "Gestopt: de gegevens bevatten 1 fout (hierboven). Herstel die en bouw opnieuw." \
+        in build.log, build.log
+
+
 def test_site_url_prints_the_page_address(klein_project: Path) -> None:
     config = klein_project / "mkdocs.yml"
     config.write_text("site_url: https://meldwijzer.example.org/regio/\n"

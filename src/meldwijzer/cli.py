@@ -59,10 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Controleer en exporteer de gegevens van een meldwijzer-site.")
     parser._positionals.title = "opdrachten"
     parser._optionals.title = "opties"
-    parser.add_argument("--map", type=Path, default=Path.cwd(),
-                        help="de map met mkdocs.yml en routekaarten/ (standaard: deze map)")
+    map_help = "de map met mkdocs.yml en routekaarten/ (standaard: deze map)"
+    parser.add_argument("--map", type=Path, default=Path.cwd(), help=map_help)
+    # --map also after the command ("meldwijzer check --map regio"), as people type it.
+    with_map = argparse.ArgumentParser(add_help=False)
+    with_map._optionals.title = "opties"
+    with_map.add_argument("--map", type=Path, default=argparse.SUPPRESS, help=map_help)
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
-    check_cmd = commands.add_parser("check", help="controleer alle gegevens zonder te bouwen")
+    check_cmd = commands.add_parser("check", parents=[with_map],
+                                    help="controleer alle gegevens zonder te bouwen")
     check_cmd.add_argument(
         "--verouderd", action="store_true",
         help="meld ook contacten die langer dan de controletermijn niet zijn gecontroleerd "
@@ -72,27 +77,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="exitcode 1 ook bij adviezen (zoals een route zonder terugkoppeling), niet "
              "alleen bij fouten")
     export_cmd = commands.add_parser(
-        "export", help="schrijf alle pagina's als Markdown naar een map, te bouwen zonder hook")
+        "export", parents=[with_map],
+        help="schrijf alle pagina's als Markdown naar een map, te bouwen zonder hook")
     export_cmd.add_argument("doel", type=Path, help="een nieuwe, lege map")
     nieuw_cmd = commands.add_parser(
-        "nieuw", help="maak een startbestand: gemeente, verhaal of module")
+        "nieuw", parents=[with_map],
+        help="maak een startbestand: gemeente, verhaal of module")
     nieuw_cmd.add_argument("soort", choices=KINDS, help="gemeente, verhaal of module")
     nieuw_cmd.add_argument("naam", help='de naam, bijvoorbeeld "Nieuw Dorp"')
     schema_cmd = commands.add_parser(
-        "schema", help="schrijf de JSON-schema's voor editors naar schemas/")
+        "schema", parents=[with_map],
+        help="schrijf de JSON-schema's voor editors naar schemas/")
     schema_cmd.add_argument(
         "--check", action="store_true",
         help="schrijf niets; exitcode 1 als schemas/ niet klopt met de modellen")
     commands.add_parser(
-        "lijstvorm", help="zet contacten, werkvelden en sectoren in routekaarten/ in de "
+        "lijstvorm", parents=[with_map],
+        help="zet contacten, werkvelden en sectoren in routekaarten/ in de "
         "lijstvorm (nodig voor de browsereditor; contract 1.2)")
     commands.add_parser(
-        "fotos-opschonen", help="haal EXIF (met GPS-positie), XMP, IPTC en commentaar uit "
+        "fotos-opschonen", parents=[with_map],
+        help="haal EXIF (met GPS-positie), XMP, IPTC en commentaar uit "
         "de foto's in campaign/ en docs/, zonder de foto zelf te veranderen")
     commands.add_parser(
-        "beheer-ophalen", help="haal de vastgezette pakketten van de browsereditor op beheer/ "
+        "beheer-ophalen", parents=[with_map],
+        help="haal de vastgezette pakketten van de browsereditor op beheer/ "
         "(Decap CMS en yaml) op van de npm-registry, als ze er nog niet zijn")
     args = parser.parse_args(argv)
+    if not args.map.is_dir():
+        parser.error(f"de map {args.map} bestaat niet. Geef bij --map de map met mkdocs.yml "
+                     "en routekaarten/ van de regio.")
     try:
         excluded = _setting(args.map, "exclude_docs") or ""
         options = Options.from_environment(site_url=_setting(args.map, "site_url"),

@@ -152,8 +152,10 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         for error in errors.errors:
             log.error(str(error))
         if not serve:
-            raise Abort(f"Gestopt: {errors.report().splitlines()[0]} Herstel ze en bouw "
-                        "opnieuw. De vorige site blijft staan.") from None
+            count = len(errors.errors)
+            noun, them = ("fout", "die") if count == 1 else ("fouten", "ze")
+            raise Abort(f"Gestopt: de gegevens bevatten {count} {noun} (hierboven). Herstel "
+                        f"{them} en bouw opnieuw. De vorige site blijft staan.") from None
         error_pages = _ErrorPages(errors, _served_uris)
         _generated[id(config)] = error_pages
         _note_nav(config, error_pages.nav)
@@ -196,15 +198,26 @@ def _start_stream(config: MkDocsConfig, generated: Generated,
         stream.add(path, data)
 
 
+# Material's Dutch translation names the header bar in English ("Header"); a screen reader
+# reads it out as a landmark's name on every page.
+_HEADER_LABEL = ('<nav class="md-header__inner md-grid" aria-label="Header">',
+                 '<nav class="md-header__inner md-grid" aria-label="Kopbalk">')
+
+
 def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page without the theme's indentation (see ``compact``), handed as MkDocs will
     write it to the audit stream (a last-priority event)."""
-    output = compact_html(output)
+    output = compact_html(output).replace(*_HEADER_LABEL, 1)
     stream = _streams.get(id(config))
     if stream is not None:
         with storingen.helper_died():
             stream.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
     return output
+
+
+def post_template(output: str) -> str:
+    """A page of the theme's own (404.html): the header bar named in Dutch, like every page."""
+    return output.replace(*_HEADER_LABEL, 1)
 
 
 def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:  # type: ignore[type-arg]
