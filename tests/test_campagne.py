@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from html import unescape
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 from PIL import Image
 
-from helpers import FIXTURES, Build, copy_project, run_mkdocs
+from helpers import FIXTURES, ROOT, Build, copy_project, run_mkdocs
 from meldwijzer.build import generate
 from meldwijzer.site import Options
 
@@ -162,3 +164,21 @@ def test_a_region_without_campaign_has_no_campaign_anything(klein_site: Build) -
     for page in klein_site.pages():
         text = page.read_text("utf-8")
         assert "campagne/" not in text and "mw-stop" not in text, page
+
+
+def test_a_timed_event_is_timed_in_dutch_time_and_a_past_one_says_so() -> None:
+    """An afternoon event is not all-day in the calendar, and after its day the campaign
+    page marks it as past (the static text; the page's script agrees on another day)."""
+    before = generate(ROOT, Options(vandaag=dt.date(2026, 11, 1)))
+    timed = [e for e in Calendar.from_ical(before.files["campagne/campagne.ics"]).walk("VEVENT")
+             if isinstance(e.decoded("dtstart"), dt.datetime)]
+    assert timed, "the example has an event with begintijd"
+    start, end = timed[0].decoded("dtstart"), timed[0].decoded("dtend")
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    assert start.utcoffset() == dt.datetime(2026, 11, 19, tzinfo=amsterdam).utcoffset()
+    assert (start.hour, start.minute, end.hour, end.minute) == (13, 30, 17, 0)
+    home = unescape(before.pages["campagne/index.md"])
+    assert '<span data-status="geweest" hidden>Geweest: </span>' in home
+    after = unescape(generate(ROOT, Options(vandaag=dt.date(2026, 12, 1)))
+                     .pages["campagne/index.md"])
+    assert '<span data-status="geweest">Geweest: </span>' in after

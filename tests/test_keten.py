@@ -198,3 +198,19 @@ def test_help_for_victims_in_their_language(example_site: Build) -> None:
         assert languages["ar"].get("dir") == "rtl"
         assert "112" in languages["pl"].get_text()
         assert languages["en"].summary.get_text().startswith("English")
+
+
+def test_staff_bound_by_a_professional_secret_read_what_applies_to_them(
+        example_site: Build) -> None:
+    """The privacy page says what applies to staff with a beroepsgeheim or another employer
+    (consent, meldrecht and meldcode, conflict of duties) and names the region's work fields."""
+    page = example_site.article("informatiedeling.html")
+    section = page.find(id="beroepsgeheim")
+    assert section is not None
+    text = _text(example_site, "informatiedeling.html")
+    for basis in ("toestemming", "meldcode", "conflict van plichten"):
+        assert basis in text.lower(), basis
+    labels = EXAMPLE.site.beroepsgeheim  # the labels of regio.yml's beroepsgeheim work fields
+    assert labels
+    wie = page.select_one(".mw-beroepsgeheim__wie")
+    assert wie is not None and all(label in wie.get_text() for label in labels), wie
