@@ -24,6 +24,7 @@ from helpers import FIXTURES, ROOT, Build, copy_project, keyed_as_maps, run_mkdo
 from meldwijzer import beheer, beheer_bundel, beheer_pagina
 from meldwijzer.audit import site_texts
 from meldwijzer.beheer_instellingen import BeheerFout, settings
+from meldwijzer.bestuurlijk import Bestuur
 from meldwijzer.build import generate
 from meldwijzer.campagne import Campagne, VerhaalKop
 from meldwijzer.errors import DataErrors
@@ -79,6 +80,7 @@ def test_every_field_of_the_contract_is_in_the_editor() -> None:
     expected = [
         (Regio, _file(config, "regio", "regio")["fields"]),
         (Signaal, signalen[0]["fields"]),
+        (Bestuur, _file(config, "regio", "bestuurlijk")["fields"]),
         (Gemeente, _collection(config, "gemeenten")["fields"]),
         (Campagne, _file(config, "campagne", "campagne")["fields"]),
         (VerhaalKop, [f for f in _collection(config, "verhalen")["fields"]

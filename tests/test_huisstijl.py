@@ -225,6 +225,27 @@ def test_a_file_that_is_no_tokens_file_is_refused_in_dutch(data: bytes, name: st
         tokens.parse(data, name)
 
 
+def _doubling(levels: int, css: bool) -> bytes:
+    """Tokens that each refer twice to the one before: under 1 KB, 2**levels long."""
+    if css:
+        return (":root{--a0:#abcdef;" + "".join(
+            f"--a{i}:var(--a{i - 1}) var(--a{i - 1});" for i in range(1, levels)) + "}").encode()
+    data = {"a0": {"$value": "#abcdef"}} | {
+        f"a{i}": {"$value": f"{{a{i - 1}}}{{a{i - 1}}}"} for i in range(1, levels)}
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize("css", [False, True])
+def test_tokens_that_double_at_every_level_are_refused_at_once(css: bool) -> None:
+    """Depth alone does not bound a value (the attacker's file: 34 levels, 858 bytes, which
+    filled the memory); the filled-in length does, and the message names the token."""
+    data = _doubling(34, css)
+    assert len(data) < 1_100
+    with pytest.raises(tokens.TokenFout, match=r"Het token a\d+ wordt .* langer dan"):
+        tokens.parse(data, "t.css" if css else "t.json")
+    assert tokens.parse(_doubling(6, css), "t.css" if css else "t.json")["a5"].count("#") == 32
+
+
 def _installed() -> dict[str, str]:
     package = ROOT / "node_modules" / NLDS_PACKAGE
     return tokens.parse((package / "dist" / "tokens.json").read_bytes(), "tokens.json")

@@ -65,6 +65,9 @@ NAMES = Namen(persons=["Voorbeeld: Fatima el Amrani (fictief)", "Anouk Bakker",
     "mail fatima.el.amrani@gemeente.example.nl", "https://x.example/fatima-el-amrani/",
     "Fatima Amrani", "F. el Amrani", "F. Amrani", "Fatima - el - Amrani",
     "anouk-bakker", "A. Bakker", "Kees-van-Dijk", "k.van.dijk", "Rob de Wit", "rob_de_wit",
+    # The listing form, surname first (the attacker's "Zie Visser, Sanne." passed the audit).
+    "Bakker, Anouk", "Dank aan Bakker Anouk.", "Amrani, Fatima el", "el Amrani, Fatima",
+    "el Amrani, F.", "Dijk, Kees van", "van Dijk, K.", "Wit, Rob de",
 ])
 def test_a_name_in_any_spelling_is_found_in_text(text: str) -> None:
     assert NAMES.in_text(text), text
@@ -121,6 +124,7 @@ def test_the_thresholds_are_what_the_docs_say() -> None:
     ("gemeenten/oosterdorp.html", "<p>\uff29\uff4e\uff54\uff45\uff52\uff4e\uff45 Persoon</p>"),
     ("gemeenten/oosterdorp.html", "<p>Intérne Persóon</p>"),
     ("gemeenten/oosterdorp.html", "<p>I. Persoon</p>"),
+    ("gemeenten/oosterdorp.html", "<p>Met dank aan Persoon, Interne.</p>"),
     ("gemeenten/oosterdorp.html", '<a href="/contact/interne-persoon/">x</a>'),
     ("gemeenten/oosterdorp.html", '<a href="mailto:interne.persoon@oosterdorp.example">m</a>'),
     ("gemeenten/oosterdorp.html", '<section id="interne-persoon"><a href="#interne-persoon">'),

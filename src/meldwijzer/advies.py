@@ -20,12 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .checks import Loaded, Part
 from .errors import ErrorLog
 from .models import Gemeente, Regio, Route
 from .phones import is_emergency
 from .site import Site
+
+if TYPE_CHECKING:
+    from .cijfers import ResolvedCijfers
 
 _STORAGE = re.compile(r"\bbewaar", re.IGNORECASE)
 
@@ -40,6 +44,31 @@ def advise(loaded: Loaded, site: Site, log: ErrorLog) -> None:
     _out_of_hours(site, log)
     _first_number(loaded, site, log)
     _retention(loaded.regio, site, log)
+
+
+# A number written with digits, not part of a longer number, a date or a decimal ("3", not
+# "2025", "1,5" or "18-10").
+_NUMBER = re.compile(r"(?<![\w.,:/-])([0-9]+)(?![\w]|[.,:/-][0-9])")
+
+
+def small_numbers_in_commentary(cijfers: ResolvedCijfers | None, log: ErrorLog) -> None:
+    """The tables never publish a count under the threshold; the region's own commentary is
+    free text, published as written. A small number in it is very likely such a count
+    ("In Blaricum waren er 3 signalen"): warn, with the line, so an editor can rewrite it.
+    (Called once the figures are read: ``build.check``.)"""
+    if cijfers is None:
+        return
+    drempel = cijfers.drempel
+    for year, text in sorted(cijfers.toelichting.items()):
+        for number, line in enumerate(text.splitlines(), start=1):
+            small = [m.group(1) for m in _NUMBER.finditer(line) if 0 < int(m.group(1)) < drempel]
+            if small:
+                log.warn(f"cijfers/toelichting/{year}.md", number, "",
+                         f"De toelichting noemt {' en '.join(small)}: een aantal onder de drempel "
+                         f"({drempel}) staat nergens op de openbare site, want achter zo'n "
+                         "klein aantal kan een herkenbaar mens zitten. Schrijf 'minder dan "
+                         f"{drempel}' of laat het getal weg. Is het geen aantal signalen, "
+                         "mensen of deelnemers (zoals '2 keer per jaar'), dan kan het blijven.")
 
 
 def _routes(part: Part) -> Iterator[tuple[int, Route]]:

@@ -47,6 +47,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .beheer_instellingen import Instellingen, backend, local_port
+from .bestuurlijk import Bestuur
 from .campagne import Campagne, VerhaalKop
 from .keten import standard_role_ids
 from .models import VORM_LABELS, Contact, Gemeente, Regio, Rol, Route, Signaal, Soort, Stap
@@ -333,6 +334,10 @@ def _regio(fields: Fields, site: Site) -> list[Collection]:
                       "name": "signalen", "label": "Signalen", "label_singular": "Signaal",
                       "widget": "list", "collapsed": True, "summary": "{{fields.tekst}}",
                       "fields": fields.of(Signaal)}]})
+    # bestuurlijk.yml (contract 1.3) is optional too: the region's part of the bestuurlijke
+    # aanpak (barrières, casusoverleg, routes after the aandachtfunctionaris, the role).
+    files.append({"name": "bestuurlijk", "label": "Bestuurlijke aanpak van de regio",
+                  "file": "routekaarten/bestuurlijk.yml", "fields": fields.of(Bestuur)})
     return [{"name": "regio", "label": "Regio", "delete": False, "format": YAML_FORMAT,
              "editor": {"preview": True}, "files": files}]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import cache, files, fotometa, fotos, huisstijl, worker
+from . import advies, cache, files, fotometa, fotos, huisstijl, worker
 from .audit import Audit, person_values
 from .beheer_instellingen import BeheerFout
 from .beheer_instellingen import settings as editor_settings
@@ -80,6 +80,7 @@ def check(root: Path, options: Options) -> Site:
     actie = load_campagne(root, gemeenten, options.vandaag, options.serve, log)
     modules = load_trainingen(root, set(site.werkvelden) if site else None, log)
     figures = load_site_figures(root, site, gemeenten, modules, options, log)
+    advies.small_numbers_in_commentary(figures, log)
     hand = read_docs(root / options.docs_dir, log, options.exclude_docs)
     for folder in ("campaign", options.docs_dir):  # published or in Git: no photo metadata
         fotometa.check_folder(root, root / folder, log, fotos.MAX_BYTES)

@@ -109,8 +109,8 @@ MINDERJARIG = {"ja": "Minderjarig", "nee": "Meerderjarig", ONBEKEND: "Niet vastg
 _YES = {"ja", "j", "true", "waar", "1", "minderjarig", "yes"}
 _NO = {"nee", "n", "false", "onwaar", "0", "meerderjarig", "volwassen", "no"}
 QUARTERS = ("K1", "K2", "K3", "K4")
-_YEAR = re.compile(r"^(\d{4})$")
-_PERIOD = re.compile(r"^(\d{4})\s*[-/ ]?\s*[KkQq]([1-4])$")
+_YEAR = re.compile(r"^([0-9]{4})$")
+_PERIOD = re.compile(r"^([0-9]{4})\s*[-/ ]?\s*[KkQq]([1-4])$")
 FIRST_YEAR = 2000
 Fail = Callable[[str, str], None]
 """Reports a problem in a row's column (name, Dutch message)."""
@@ -491,10 +491,10 @@ def _count(cell: Spreadsheet | None, name: str, fail: Fail, optional: bool) -> i
         if not optional:
             fail(name, f"Het {name} ontbreekt. Zet hier een heel getal, ook als het 0 is.")
         return None
-    if re.fullmatch(r"-\s*\d+", text):
+    if re.fullmatch(r"-\s*[0-9]+", text):
         fail(name, f'"{text}" is negatief. Een aantal is 0 of meer.')
         return None
-    if not re.fullmatch(r"\d{1,7}", text) or int(text) > MAX_COUNT:
+    if not re.fullmatch(r"[0-9]{1,7}", text) or int(text) > MAX_COUNT:
         hint = " Schrijf hele getallen, zonder punt of komma." if re.fullmatch(
             r"[\d.,\s]+", text) else ""
         fail(name, f'"{text}" is geen aantal (een heel getal, 0 of meer, tot 1.000.000).'

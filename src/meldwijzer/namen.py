@@ -21,7 +21,8 @@ Which spellings of a name are searched (``Namen``), and why:
 * In text, a name matches as a sequence of at least two of its parts, in order, with up to
   three separator characters (or none) between them and no letter or digit around it:
   the whole name, the name without particles ("Fatima Amrani"), the first name as an
-  initial ("F. el Amrani"), and the sub-runs with two capitalised parts. Forms of fewer
+  initial ("F. el Amrani"), the sub-runs with two capitalised parts, and the listing form
+  with the surname first ("Visser, Sanne", "Amrani, Fatima el", "el Amrani, F."). Forms of fewer
   than ``MIN_LETTERS`` letters are left out: "Bo Li" or "r wit" are too likely to be other
   words; the value as a whole is still compared exactly by the audit.
 * A single part is never searched in text: "Bakker", "Visser", "de Groot" and "van Dijk"
@@ -114,7 +115,25 @@ class Name:
                 for form in (full, bare):
                     out.add(form)
                     out.add((form[0][0], *form[1:]))  # the first name as an initial
+        out |= self._surname_first()
         return {form for form in out if sum(map(len, form)) >= MIN_LETTERS}
+
+    def _surname_first(self) -> set[tuple[str, ...]]:
+        """The listing form, surname first ("Visser, Sanne", "Amrani, Fatima el",
+        "el Amrani, F."), as in a list of names or a report's thanks."""
+        capitals = [i for i, capital in enumerate(self.capital) if capital]
+        if len(capitals) < 2:
+            return set()
+        given, last = self.parts[capitals[0]], capitals[-1]
+        start = last
+        while start > 0 and not self.capital[start - 1]:
+            start -= 1
+        particles, surname = self.parts[start:last], self.parts[last]
+        out: set[tuple[str, ...]] = set()
+        for first in (given, given[0]):
+            out |= {(surname, first), (surname, first, *particles),
+                    (*particles, surname, first)}
+        return out
 
     def id_parts(self) -> set[tuple[str, ...]]:
         """Single names that an id may not be: each capitalised part, and each surname with

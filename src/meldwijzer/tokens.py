@@ -32,6 +32,10 @@ _JSON_REFERENCE = re.compile(r"\{([A-Za-z0-9_.\-]+)\}")
 _CSS_REFERENCE = re.compile(r"var\(\s*--([A-Za-z0-9_\-]+)\s*(?:,\s*([^()]*))?\)")
 _DECLARATION = re.compile(r"--([A-Za-z0-9_\-]+)\s*:\s*([^;{}]*)")
 MAX_DEPTH = 24
+MAX_VALUE = 4_000
+"""The longest value a token may have once its references are filled in. Depth alone does
+not bound it: tokens that each refer twice to the one before double at every level (a file
+under 1 KB would fill the memory). A real token (a colour, a font stack, a size) is short."""
 
 
 class TokenFout(ValueError):
@@ -130,9 +134,10 @@ def _resolve(key: str, raw: dict[str, str], reference: re.Pattern[str], depth: i
         return None
     value = raw[key]
     missing = False
+    size = len(value)
 
     def fill(found: re.Match[str]) -> str:
-        nonlocal missing
+        nonlocal missing, size
         name = found.group(1).replace(".", "-")
         resolved = _resolve(name, raw, reference, depth + 1, memo)
         if resolved is None:
@@ -141,6 +146,13 @@ def _resolve(key: str, raw: dict[str, str], reference: re.Pattern[str], depth: i
                 return fallback.strip()
             missing = True
             return ""
+        size += len(resolved)
+        if size > MAX_VALUE:
+            raise TokenFout(
+                f"Het token {key} wordt met zijn verwijzingen langer dan {MAX_VALUE} tekens "
+                "(verwijzingen naar verwijzingen die zich steeds verdubbelen). Een token is "
+                "een kleur, lettertype of maat: gebruik een tokenbestand van een NL Design "
+                "System-pakket, of schrijf de waarde zelf.")
         return resolved
 
     result = reference.sub(fill, value)
