@@ -77,11 +77,20 @@ def soort(annotation: Any, metadata: list[Any] | None = None) -> str | None:
             return None
 
 
+_CONTACT_NAME = re.compile(r"contacten(\[\d+\]|\.[^.\[]+)\.naam$")
+
+
 def poison(value: Any, kind: Any, where: str, metadata: list[Any] | None = None) -> Any:
     """``value`` with every text and Markdown field below type ``kind`` replaced by a payload."""
     field_kind = soort(kind, metadata)
     if field_kind in ("tekst", "lange-tekst", "markdown") and isinstance(value, str):
-        return _payload("markdown" if field_kind == "markdown" else "text", where)
+        payload = _payload("markdown" if field_kind == "markdown" else "text", where)
+        if _CONTACT_NAME.search(where):
+            # A contact's name keeps its words before the payload: a team address named
+            # after the contact (riec-aanmelden@ for "RIEC (aanmelden ...)") stays a team
+            # address for the check on ids, which is not what this sweep tests.
+            return f"{value} {payload}"
+        return payload
     inner = unwrap(kind)
     origin = get_origin(inner)
     if isinstance(value, list) and origin is list:

@@ -26,6 +26,7 @@ import stat
 from importlib import resources
 from pathlib import Path
 
+import markupsafe
 import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -267,8 +268,12 @@ def _apply_look(config: MkDocsConfig, generated: Generated) -> None:
         log.info(f"site_name in mkdocs.yml noemt een andere regio; de site heet "
                  f"\"{settings['site_name']}\". Pas site_name in mkdocs.yml aan voor een "
                  "andere naam.")
-        config.site_name = settings["site_name"]
-        config.site_description = settings.get("site_description", config.site_description)
+        # Data is text: Material prints site_name and site_description unescaped in places
+        # (aria-label, <meta>, the header), so they go in escaped, as Markup, which its own
+        # `| e` elsewhere leaves as it is (no character reference shown as text).
+        config.site_name = markupsafe.escape(settings["site_name"])
+        if "site_description" in settings:
+            config.site_description = markupsafe.escape(settings["site_description"])
 
 
 def _refuse_unsafe_features(config: MkDocsConfig) -> None:
