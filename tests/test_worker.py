@@ -87,14 +87,17 @@ def test_a_warm_cache_never_hides_a_new_leak(tmp_path: Path) -> None:
 
 def test_helpers_start_only_when_the_work_pays(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rule (``worker.pays``) decided from the input's size: a routekaart-only region
-    of 342 municipalities builds without helpers; with the training modules it uses them."""
+    """The rule (``worker.pays``) decided from the input's size, as measured (the table in
+    ``worker``): 20 routekaart-only municipalities build without helpers, 50 with; with three
+    training modules 10 without, 20 with."""
     from meldwijzer.worker import PAYS_FROM, pays, wanted, work
 
-    assert not pays(342, 0) and not pays(10, 3) and pays(PAYS_FROM, 1) and pays(342, 3)
-    bare = make_project(tmp_path / "kaal", 50, with_extras=False)
-    full = make_project(tmp_path / "vol", 50)
-    assert work(bare) == (50, 0) and work(full)[1] >= 3
+    assert not pays(20, 0) and pays(50, 0) and pays(342, 0)
+    assert not pays(10, 3) and pays(20, 3) and pays(342, 3)
+    assert not pays(PAYS_FROM - 1, 0) and pays(PAYS_FROM, 0)
+    bare = make_project(tmp_path / "kaal", 20, with_extras=False)
+    full = make_project(tmp_path / "vol", 20)
+    assert work(bare) == (20, 0) and work(full)[1] >= 3
     monkeypatch.delenv("MELDWIJZER_HULP", raising=False)
     assert not wanted(bare)
     assert wanted(full) == ((os.cpu_count() or 1) > 1)

@@ -11,15 +11,30 @@ bytes as without helpers (tested); a single processor uses none.
 **When helpers pay** (``pays``). Starting a helper costs about a second of processor time
 (a fresh interpreter that imports MkDocs' dependencies, Jinja, segno and our templates) and
 every page is copied to it for the audit; on a machine with two processors the helper
-shares them with MkDocs. What a helper takes off the main process is mostly the training
-family: the slides and handouts of every module for every municipality. Without training
-modules there is little to take over, and a routekaart-only region built slower with helpers
-(issue 21: 342 municipalities, 8.6 s without, 9.1-9.4 s with; ``benchmarks/run.py --hulp``
-measures it again). ``PAYS_FROM`` is an estimate still to be calibrated on a quiet machine.
-So the rule, decided from the input's size before
-anything is read: helpers start when municipalities x training modules is at least
-``PAYS_FROM``. ``MELDWIJZER_HULP=uit`` (or 0) never starts them, ``MELDWIJZER_HULP=N``
-always starts N (at most 8), whatever the size.
+shares them with MkDocs. What a helper takes off the main process is the
+leak audit of every page, the QR codes, and the training family (the slides and handouts of
+every module for every municipality), so the work grows with municipalities x (1 + modules).
+Measured with ``benchmarks/run.py --hulp`` on a quiet 2-processor machine (December 2026,
+best of 2 warm builds, seconds without / with helpers):
+
+=====================  ===  =======  ===========
+shape                    N  modules  off / on
+=====================  ===  =======  ===========
+routekaarten only       20        0  2.55 / 3.04
+routekaarten only       50        0  4.09 / 3.83
+routekaarten only      342        0  23.2 / 19.5
+with campaign+modules   10        3  3.60 / 3.94
+with campaign+modules   20        3  6.26 / 5.89
+with campaign+modules  342        3  80.6 / 73.1
+=====================  ===  =======  ===========
+
+(Issue 21 measured a routekaart-only region of 342 slower with helpers, 8.6 s against 9.1 s;
+since then a municipality has more pages, the bestuurlijke aanpak and the form among them,
+and the audit reads them all.) So the rule, decided from the input's size before anything is
+read: helpers start when municipalities x (1 + training modules) is at least ``PAYS_FROM``,
+which lies between the last size where they cost (40) and the first where they pay (50).
+``MELDWIJZER_HULP=uit`` (or 0) never starts them, ``MELDWIJZER_HULP=N`` always starts N (at
+most 8), whatever the size.
 """
 
 from __future__ import annotations
@@ -36,9 +51,9 @@ from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.meldwijzer")
 
-PAYS_FROM = 120
-"""Municipalities x training modules from which helpers are expected to save more than they
-cost (an estimate: see the module docstring)."""
+PAYS_FROM = 45
+"""Municipalities x (1 + training modules) from which helpers save more than they cost
+(measured: see the module docstring)."""
 LARGE_FROM = 40
 """The number of municipalities from which the tests' forced helper builds are large enough
 to spread work over processes (the threshold before ``pays``)."""
@@ -69,7 +84,7 @@ def work(root: Path) -> tuple[int, int]:
 
 def pays(municipalities: int, modules: int) -> bool:
     """Whether helpers save more than they cost for a project of this size."""
-    return municipalities * modules >= PAYS_FROM
+    return municipalities * (1 + modules) >= PAYS_FROM
 
 
 def wanted(root: Path) -> bool:
