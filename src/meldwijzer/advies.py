@@ -54,7 +54,7 @@ _NUMBER = re.compile(r"(?<![\w.,:/-])([0-9]+)(?![\w]|[.,:/-][0-9])")
 def small_numbers_in_commentary(cijfers: ResolvedCijfers | None, log: ErrorLog) -> None:
     """The tables never publish a count under the threshold; the region's own commentary is
     free text, published as written. A small number in it is very likely such a count
-    ("In Blaricum waren er 3 signalen"): warn, with the line, so an editor can rewrite it.
+    ("In Voorbeeldstad waren er 3 signalen"): warn, with the line, so an editor can rewrite it.
     (Called once the figures are read: ``build.check``.)"""
     if cijfers is None:
         return
