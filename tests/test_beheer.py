@@ -16,6 +16,7 @@ import tarfile
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
+import markupsafe
 import pytest
 import yaml
 from pydantic import BaseModel
@@ -318,6 +319,17 @@ def test_the_page_substitutes_once(tmp_path: Path) -> None:
     unlinked = beheer_pagina.page("Regio", None, [], True)
     assert '<meta name="mw-gekoppeld" content="nee">' in unlinked
     assert "Vraag de beheerder" in unlinked
+
+
+def test_a_region_name_from_the_data_is_escaped_once_in_the_editors_page(
+        tmp_path: Path) -> None:
+    """The name taken from regio.yml reaches the theme already escaped (Markup, see
+    mkdocs_adapter._apply_look); the editor's page must not escape it again, or a reader
+    sees "&amp;" in the tab's title."""
+    plain = beheer_pagina.page("Gooi & <b>Vecht</b>", None, [], True)
+    escaped = beheer_pagina.page(markupsafe.escape("Gooi & <b>Vecht</b>"), None, [], True)
+    title = "<title>Beheer: Gooi &amp; &lt;b&gt;Vecht&lt;/b&gt;</title>"
+    assert title in plain and title in escaped
 
 
 def test_a_changed_bundle_is_not_published(tmp_path: Path) -> None:

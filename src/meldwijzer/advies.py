@@ -48,6 +48,7 @@ def advise(loaded: Loaded, site: Site, log: ErrorLog) -> None:
 
 # A number written with digits, not part of a longer number, a date or a decimal ("3", not
 # "2025", "1,5" or "18-10").
+_LIST_MARKER = re.compile(r"^\s*[0-9]+[.)]\s")
 _NUMBER = re.compile(r"(?<![\w.,:/-])([0-9]+)(?![\w]|[.,:/-][0-9])")
 
 
@@ -61,6 +62,7 @@ def small_numbers_in_commentary(cijfers: ResolvedCijfers | None, log: ErrorLog) 
     drempel = cijfers.drempel
     for year, text in sorted(cijfers.toelichting.items()):
         for number, line in enumerate(text.splitlines(), start=1):
+            line = _LIST_MARKER.sub("", line)  # "1. Eerst ..." numbers a list, not a count
             small = [m.group(1) for m in _NUMBER.finditer(line) if 0 < int(m.group(1)) < drempel]
             if small:
                 log.warn(f"cijfers/toelichting/{year}.md", number, "",

@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import markupsafe
+
 from . import beheer_regels
 from .beheer_bundel import FOLDER, published
 from .beheer_instellingen import Instellingen, git_hosts, local_port, settings
@@ -41,7 +43,9 @@ def page(site_name: str, instellingen: Instellingen | None, styles: list[str],
     values = {"HOSTS": html.escape(" ".join(git_hosts(instellingen))),
               "LOCAL": f"http://127.0.0.1:{local_port()}",
               "STYLES": html.escape(" ".join(styles)),
-              "SITE": html.escape(site_name),
+              # markupsafe, not html.escape: the name may come escaped already (Markup, see
+              # mkdocs_adapter._apply_look) and is then left as it is, never escaped twice.
+              "SITE": str(markupsafe.escape(site_name)),
               "GEKOPPELD": "ja" if instellingen is not None else "nee",
               "NOTICE": notice}
     # One pass: a value never passes through another substitution.
