@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from helpers import ROOT, Build, run_mkdocs, wat_nu_data
 from meldwijzer.build import generate
@@ -170,7 +172,8 @@ def test_an_internal_role_route_only_in_the_internal_build(region_with_own_words
 
 def test_hand_written_pages_build_and_sit_in_the_navigation(region_with_own_words: Build) -> None:
     build = region_with_own_words
-    nav = build.html("index.html").select_one(".md-sidebar--primary")
+    # The menu lists a section's pages on the pages of that section (navigation.prune).
+    nav = build.html("afspraken.html").select_one(".md-sidebar--primary")
     assert "Lokale afspraken" in nav.get_text()
     section = [li for li in nav.select("li.md-nav__item--nested")
                if "Over deze site" in li.get_text()]
@@ -193,11 +196,23 @@ def test_help_for_victims_in_their_language(example_site: Build) -> None:
     for path in ["campagne/index.html", f"campagne/gemeenten/{EXAMPLE.site.gemeenten[0].slug}"
                  ".html"]:
         block = example_site.article(path).select_one(".mw-hulp")
-        languages = {d["lang"]: d for d in block.select("details.mw-taal")}
-        assert {"en", "pl", "ro", "bg"} <= set(languages), path
-        assert languages["ar"].get("dir") == "rtl"
-        assert "112" in languages["pl"].get_text()
-        assert languages["en"].summary.get_text().startswith("English")
+        # Dutch on the page itself, open; every other language one link away, named in
+        # that language and marked with it.
+        dutch = block.select("details.mw-taal")
+        assert [d["lang"] for d in dutch] == ["nl"] and dutch[0].has_attr("open"), path
+        links = {a["hreflang"]: a for a in block.select(".mw-talen__lijst a")}
+        assert {"en", "pl", "ro", "bg"} <= set(links), path
+        assert all(a["lang"] == code for code, a in links.items())
+        assert links["ar"].get("dir") == "rtl" and links["en"].get_text() == "English"
+        target = (example_site.site / path).parent / links["pl"]["href"]
+        polish = BeautifulSoup(target.read_text("utf-8"), "html.parser")
+        help_text = polish.select_one(".mw-taalpagina")
+        assert help_text is not None and help_text["lang"] == "pl", target
+        assert "112" in help_text.get_text() and "Unii Europejskiej" in help_text.get_text()
+        assert polish.select_one("[data-mw-snelweg]") is not None  # a victim's page
+        # Back to Dutch and on to the other languages from there.
+        others = {a["hreflang"] for a in polish.select(".mw-talen__lijst a")}
+        assert {"nl", "en", "ar"} <= others and "pl" not in others
 
 
 def test_staff_bound_by_a_professional_secret_read_what_applies_to_them(
@@ -214,3 +229,55 @@ def test_staff_bound_by_a_professional_secret_read_what_applies_to_them(
     assert labels
     wie = page.select_one(".mw-beroepsgeheim__wie")
     assert wie is not None and all(label in wie.get_text() for label in labels), wie
+
+
+def _cards_in_steps(soup: BeautifulSoup) -> list[tuple[str, Any]]:
+    return [(card.select_one(".mw-contact__naam").get_text(" ", strip=True), card)
+            for card in soup.select("li.mw-stap .mw-contact")]
+
+
+def _ways(card: Any) -> list[str]:
+    return [a["href"] for a in card.select(".mw-contact__lijst a")]
+
+
+def test_a_routekaart_shows_a_contact_in_full_once_and_short_after(
+        example_site: Build) -> None:
+    """A contact that comes back on the page keeps every way to reach it (the same tel: and
+    mailto: links), without again the text on when to call and the date it was checked; its
+    first appearance is whole. The steps stay out of the table of contents, in every route."""
+    short = 0
+    for gemeente in EXAMPLE.site.gemeenten:
+        soup = example_site.article(f"gemeenten/{gemeente.slug}.html")
+        first: dict[str, Any] = {}
+        for name, card in _cards_in_steps(soup):
+            if name not in first:
+                assert "mw-contact--kort" not in card["class"], (gemeente.slug, name)
+                assert card.select_one(".mw-contact__controle") is not None
+                first[name] = card
+                continue
+            short += 1
+            assert "mw-contact--kort" in card["class"], (gemeente.slug, name)
+            assert _ways(card) == _ways(first[name]) and _ways(card), (gemeente.slug, name)
+            assert card.select_one(".mw-contact__wanneer, .mw-contact__controle") is None
+        page = example_site.html(f"gemeenten/{gemeente.slug}.html")
+        toc = page.select_one("nav.md-nav--secondary")
+        assert toc is not None and not re.search(r"Stap \d", toc.get_text()), gemeente.slug
+        assert not page.select("h3.mw-stap__titel[id]"), gemeente.slug
+    assert short, "no contact came back in any routekaart of the example"
+
+
+def test_a_short_contact_card_still_says_its_number_needs_checking(
+        klein_project: Path) -> None:
+    for file in [klein_project / "routekaarten/regio.yml",
+                 *(klein_project / "routekaarten/gemeenten").glob("*.yml")]:
+        file.write_text(re.sub(r"gecontroleerd: \d{4}-\d\d-\d\d", "gecontroleerd: 2020-01-01",
+                               file.read_text("utf-8")), "utf-8")
+    build = run_mkdocs(klein_project, klein_project / "site")
+    assert build.returncode == 0, build.log
+    cards = [card for page in (build.site / "gemeenten").glob("*.html")
+             if page.name != "index.html"
+             for _, card in _cards_in_steps(build.article(f"gemeenten/{page.name}"))]
+    short = [card for card in cards if "mw-contact--kort" in card["class"]]
+    assert short, "the small region shows no contact twice"
+    assert all("opnieuw controleren" in card.select_one(".mw-contact__controle--oud")
+               .get_text() for card in short)

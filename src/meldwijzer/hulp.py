@@ -91,6 +91,7 @@ class HelpLanguage:
     nummers_kop: str
     regels: tuple[str, ...]
     buitenlandse_simkaart: str
+    taalknop: str
     status: str
     gecontroleerd_op: dt.date | None
 
@@ -175,5 +176,6 @@ def _language(code: str, region: Hulp) -> HelpLanguage:
         kop=values["kop"], tekst=values["tekst"], acuut=values["acuut"],
         nummers_kop=values["nummers_kop"],
         regels=tuple(values[k] for k in (*region.tonen, *ALWAYS)),
-        buitenlandse_simkaart=values["buitenlandse_simkaart"], status=str(status),
+        buitenlandse_simkaart=values["buitenlandse_simkaart"], taalknop=values["taalknop"],
+        status=str(status),
         gecontroleerd_op=own.gecontroleerd_op if own else None)

@@ -40,6 +40,7 @@ from .compact import compact_html
 from .errors import DataErrors, ErrorLog
 from .files import SPECIAL, path_problem
 from .handwritten import nav_entries
+from .koppen import RouteHeadings
 from .pages import UNSAFE_FEATURES, NavEntry, escape_nav, huisstijl, nav_uris
 from .site import Options
 from .templating import render
@@ -139,6 +140,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     _apply_profile(config, options)
     _refuse_unsafe_features(config)
     _add_theme_files(config)
+    if not any(isinstance(e, RouteHeadings) for e in config.markdown_extensions):
+        config.markdown_extensions.append(RouteHeadings())  # type: ignore[arg-type]
     helpers = worker.start() if not serve and worker.wanted(root) else None
     try:
         with storingen.helper_died():

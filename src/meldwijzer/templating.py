@@ -202,10 +202,14 @@ def environment() -> Environment:
 
 
 @lru_cache(maxsize=16384)
-def contact_card(contact: Any, level: int, anchor: str | None) -> Markup:
-    """A contact card: the same contact looks the same on every page, so render it once."""
+def contact_card(contact: Any, level: int, anchor: str | None, kort: bool = False) -> Markup:
+    """A contact card: the same contact looks the same on every page, so render it once.
+
+    ``kort`` is the card a contact gets when the page showed it in full before: the ways to
+    reach it, without the text on when to call and the date it was checked (unless that date
+    is stale)."""
     card = environment().get_template("_kaart.md.j2").render(contact=contact, level=level,
-                                                              anchor=anchor)
+                                                              anchor=anchor, kort=kort)
     return Markup(card.strip("\n"))
 
 

@@ -68,15 +68,21 @@ def test_a_victim_reads_the_help_in_polish_and_leaves_at_once(
     assert header is not None and box["y"] + box["height"] <= header["y"] + header["height"]
     title = page.locator(".md-header__title").bounding_box()
     assert title is not None and title["x"] + title["width"] <= box["x"], (title, box)
-    # Dutch comes first, open; Polish is one tap away, marked as a draft translation.
-    languages = page.locator("details.mw-taal")
-    assert languages.first.get_attribute("lang") == "nl"
-    assert languages.first.get_attribute("open") is not None
-    polish = page.locator("details.mw-taal[lang='pl']")
-    polish.locator("summary").click()
+    # Dutch is on the page, open; Polish is one tap away, above the Dutch text, on a page of
+    # its own marked as a draft translation.
+    dutch = page.locator("details.mw-taal")
+    assert dutch.count() == 1 and dutch.get_attribute("lang") == "nl"
+    assert dutch.get_attribute("open") is not None
+    choice = page.get_by_role("link", name="Polski", exact=True)
+    assert choice.bounding_box()["y"] < dutch.bounding_box()["y"]  # type: ignore[index]
+    choice.click()
+    page.wait_for_url("**/campagne/hulp/pl.html")
+    polish = page.locator(".mw-taalpagina[lang='pl']")
     expect(polish).to_contain_text("+31 33 448 11 86")
     expect(polish).to_contain_text("Unii Europejskiej")  # EU citizens need no permit
     expect(polish.locator(".mw-taal__status")).to_contain_text("Concept")
+    exit_button = page.get_by_role("link", name=re.compile("Snel weg"))
+    page.mouse.wheel(0, 1500)
     expect(exit_button).to_be_in_viewport()  # still in view after scrolling down
     # On to the campaign page (through the menu) and a story, then away.
     page.evaluate("document.querySelector(\"a[href='../index.html']\").click()")

@@ -5,6 +5,8 @@ language opens and carries its language."""
 from __future__ import annotations
 
 import re
+import time
+from typing import Any
 
 import pytest
 from browser_helpers import axe_violations
@@ -64,8 +66,48 @@ def test_filter_signals_by_sector(page: Page, example_url: str) -> None:
 
 def test_help_in_polish_opens_with_its_language(page: Page, example_url: str) -> None:
     page.goto(example_url + "campagne/index.html")
-    polish = page.locator("details.mw-taal[lang=pl]")
-    polish.locator("summary").click()
-    expect(polish.locator("p").first).to_be_visible()
+    page.locator(".mw-talen__lijst a[hreflang=pl]").click()
+    page.wait_for_url("**/campagne/hulp/pl.html")
+    polish = page.locator(".mw-taalpagina")
+    expect(polish.locator("h1")).to_be_visible()
     assert polish.evaluate("d => d.lang") == "pl"
     assert axe_violations(page) == []
+    # Arabic reads from right to left, its numbers in their own order.
+    page.goto(example_url + "campagne/hulp/ar.html")
+    arabic = page.locator(".mw-taalpagina")
+    assert arabic.evaluate("d => [d.lang, getComputedStyle(d).direction]") == ["ar", "rtl"]
+    # "033-448 11 86 / +31 33 448 11 86" inside the Arabic line still reads left to right.
+    order = arabic.evaluate("""d => {
+      const text = [...d.querySelectorAll('li')].map(li => li.firstChild)
+        .find(t => t.data.includes('033-448'));
+      const x = s => { const i = text.data.indexOf(s), r = document.createRange();
+        r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+      const [a, b] = [x('033-448'), x('+31 33')];
+      return a.y === b.y ? a.x < b.x : a.y < b.y; }""")
+    assert order is True
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["signalen/index.html", f"gemeenten/{FIRST}.html",
+                                  f"vastleggen/{FIRST}.html"])
+def test_nothing_moves_when_the_scripts_start(phone: Page, example_url: str,
+                                              path: str) -> None:
+    """What the scripts show (the signal filter, "wat nu?", "Dit is mijn gemeente", a print
+    button) has its place from the first paint: a reader who starts reading is not pushed
+    down the page (Lighthouse's cumulative layout shift)."""
+    # The scripts arrive after the first paint, as on a phone's network (Lighthouse's case).
+    def late(route: Any) -> None:
+        time.sleep(0.8)
+        route.continue_()
+
+    phone.route("**/assets/meldwijzer/meldwijzer.js", late)
+    phone.add_init_script("""window.__mwShift = 0; new PerformanceObserver(list => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__mwShift += e.value;
+    }).observe({type: "layout-shift", buffered: true});""")
+    phone.goto(example_url + path)
+    phone.wait_for_load_state("networkidle")
+    phone.wait_for_timeout(500)
+    visible = {"signalen/index.html": "#mw-filter", f"gemeenten/{FIRST}.html":
+               "[data-mw-wat-nu-start]", f"vastleggen/{FIRST}.html": "[data-mw-print]"}[path]
+    expect(phone.locator(visible)).to_be_visible()
+    assert phone.evaluate("window.__mwShift") < 0.01

@@ -30,6 +30,11 @@ def gemeente_uri(slug: str) -> str:
     return f"campagne/gemeenten/{slug}.md"
 
 
+def hulp_uri(code: str) -> str:
+    """The page of the help for victims in one language other than the source (Dutch)."""
+    return f"campagne/hulp/{code}.md"
+
+
 def poster_uri(stop: ResolvedStop) -> str:
     return f"campagne/posters/{stop.gemeente}-{stop.van.isoformat()}.md"
 
@@ -53,6 +58,9 @@ def pages(site: Site) -> dict[str, str]:
         uri = verhaal_uri(verhaal.slug)
         out[uri] = render_page(uri, "campagne/verhaal.md.j2", site, verhaal=verhaal,
                                foto=photos[verhaal.slug], **common)
+    for taal in campagne.hulp[1:]:
+        uri = hulp_uri(taal.code)
+        out[uri] = render_page(uri, "campagne/hulp.md.j2", site, taal=taal, **common)
     for gemeente in site.gemeenten:
         uri = gemeente_uri(gemeente.slug)
         out[uri] = render_page(uri, "campagne/gemeente.md.j2", site, gemeente=gemeente,
