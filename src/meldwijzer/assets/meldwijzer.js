@@ -164,8 +164,9 @@
     });
   }
 
-  /* "Ik zie een signaal: wat nu?": the helper's script and the municipality's routes load
-     when it starts (the button, or an address that opens it), not on every visit. */
+  /* "Ik zie een signaal: wat nu?": the helper's script, its styles and the municipality's
+     routes load when it starts (the button, or an address that opens it), not on every
+     visit. */
   function watNuLater() {
     var start = document.querySelector("[data-mw-wat-nu-scripts]");
     if (!start) return;
@@ -173,6 +174,15 @@
     function load() {
       if (loading) return;
       loading = true;
+      /* The styles first (whether they load or not), then each script in turn: the helper
+         never shows unstyled. */
+      var styles = new Promise(function (done) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = start.getAttribute("data-mw-wat-nu-css");
+        css.onload = css.onerror = function () { done(); };
+        document.head.appendChild(css);
+      });
       start.getAttribute("data-mw-wat-nu-scripts").split(" ").reduce(function (before, src) {
         return before.then(function () {
           return new Promise(function (done, fail) {
@@ -183,7 +193,7 @@
             document.body.appendChild(script);
           });
         });
-      }, Promise.resolve());
+      }, styles);
     }
     start.hidden = false;
     start.addEventListener("click", load);
