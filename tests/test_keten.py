@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, Build, run_mkdocs, wat_nu_data
+from helpers import ROOT, Build, copy_project, run_mkdocs, wat_nu_data
 from meldwijzer.build import generate
 from meldwijzer.keten import standard_roles
 from meldwijzer.site import Options
@@ -209,6 +209,9 @@ def test_help_for_victims_in_their_language(example_site: Build) -> None:
         help_text = polish.select_one(".mw-taalpagina")
         assert help_text is not None and help_text["lang"] == "pl", target
         assert "112" in help_text.get_text() and "Unii Europejskiej" in help_text.get_text()
+        # Each number in the text is one tap: 112, and the police's number from abroad.
+        calls = {a["href"] for a in help_text.select("a.mw-tel")}
+        assert {"tel:112", "tel:+31343578844"} <= calls, calls
         assert polish.select_one("[data-mw-snelweg]") is not None  # a victim's page
         # Back to Dutch and on to the other languages from there.
         others = {a["hreflang"] for a in polish.select(".mw-talen__lijst a")}
@@ -240,11 +243,17 @@ def _ways(card: Any) -> list[str]:
     return [a["href"] for a in card.select(".mw-contact__lijst a")]
 
 
+def _when(card: Any) -> str | None:
+    when = card.select_one(".mw-contact__wanneer")
+    return when.get_text(" ", strip=True) if when is not None else None
+
+
 def test_a_routekaart_shows_a_contact_in_full_once_and_short_after(
         example_site: Build) -> None:
     """A contact that comes back on the page keeps every way to reach it (the same tel: and
-    mailto: links), without again the text on when to call and the date it was checked; its
-    first appearance is whole. The steps stay out of the table of contents, in every route."""
+    mailto: links) and when to call it (that can be the advice: "Alleen bij acuut gevaar"),
+    without again the date it was checked; its first appearance is whole. The steps stay out
+    of the table of contents, in every route."""
     short = 0
     for gemeente in EXAMPLE.site.gemeenten:
         soup = example_site.article(f"gemeenten/{gemeente.slug}.html")
@@ -258,7 +267,8 @@ def test_a_routekaart_shows_a_contact_in_full_once_and_short_after(
             short += 1
             assert "mw-contact--kort" in card["class"], (gemeente.slug, name)
             assert _ways(card) == _ways(first[name]) and _ways(card), (gemeente.slug, name)
-            assert card.select_one(".mw-contact__wanneer, .mw-contact__controle") is None
+            assert card.select_one(".mw-contact__controle") is None
+            assert _when(card) == _when(first[name]), (gemeente.slug, name)
         page = example_site.html(f"gemeenten/{gemeente.slug}.html")
         toc = page.select_one("nav.md-nav--secondary")
         assert toc is not None and not re.search(r"Stap \d", toc.get_text()), gemeente.slug
@@ -281,3 +291,21 @@ def test_a_short_contact_card_still_says_its_number_needs_checking(
     assert short, "the small region shows no contact twice"
     assert all("opnieuw controleren" in card.select_one(".mw-contact__controle--oud")
                .get_text() for card in short)
+
+
+def test_numbers_in_a_right_to_left_help_text_keep_their_order(tmp_path: Path) -> None:
+    """A region that writes its own Arabic text writes numbers as everyone types them, without
+    invisible direction marks (the reader refuses those): the page isolates each run of numbers
+    left to right, so "+31 343 578 844" is not read as "844 578 343 31+"."""
+    project = copy_project(ROOT, tmp_path / "project")
+    hulp = project / "campaign" / "hulp.yml"
+    hulp.write_text(hulp.read_text("utf-8").replace("talen:\n", "talen:\n  ar:\n    politie: "
+                    "\"اتصل بالشرطة: 0900-8844 / +31 343 578 844. الاتصال مجاني.\"\n", 1),
+                    "utf-8")
+    build = run_mkdocs(project, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    page = build.article("campagne/hulp/ar.html")
+    runs = [b.get_text() for b in page.select(".mw-taalpagina bdi[dir=ltr]")]
+    assert "0900-8844 / +31 343 578 844" in runs, runs
+    # Left-to-right languages are written as they are.
+    assert not build.article("campagne/hulp/pl.html").select(".mw-taalpagina bdi")

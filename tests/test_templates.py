@@ -36,3 +36,22 @@ def test_the_rule_finds_a_value_in_a_code_span(tmp_path: Path) -> None:
     text = "Zie `{{ bestand }}` en\n```sh\ncurl {{ adres }}\n```\n"
     assert [s for s in _SPAN.findall(_FENCE.sub("", text)) if "{{" in s]
     assert any("{{" in m.group(0) for m in _FENCE.finditer(text))
+
+
+def test_route_step_headings_stay_out_of_the_table_of_contents_even_nested() -> None:
+    """koppen.RouteHeadings: headings inside route blocks keep their tag and stay out of the
+    table of contents, also when a hand-written page nests one block in another; a heading
+    outside a route block is listed as always."""
+    import markdown
+
+    from meldwijzer.koppen import RouteHeadings
+
+    source = ('<aside markdown>\n\n## Voor de rol\n\n<section class="mw-route-blok" markdown>\n'
+              '\n### Stap buiten\n\n<section class="mw-route-blok" markdown>\n\n### Stap binnen\n'
+              '\n</section>\n\n</section>\n\n</aside>\n\n### Los\n')
+    md = markdown.Markdown(extensions=["md_in_html", "toc", "attr_list", RouteHeadings()])
+    html = md.convert(source)
+    assert "mw-stapkop" not in html
+    assert html.count("<h3>") == 2 and '<h3 id="los">Los</h3>' in html, html
+    names = [token["name"] for token in md.toc_tokens[0]["children"]]  # type: ignore[attr-defined]
+    assert md.toc_tokens[0]["name"] == "Voor de rol" and names == ["Los"]  # type: ignore[attr-defined]

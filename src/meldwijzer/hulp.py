@@ -9,6 +9,7 @@ A translation that nobody checked is shown with a notice, never silently.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,8 @@ from .models import Date, LongText, Model, Text
 from .validate import validate
 from .yamlread import read_yaml
 
+DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"})
+"""Three-letter codes that cannot be a file name on Windows (each language has a page)."""
 LINES = ("comensha", "politie", "anoniem", "fier", "centrum_seksueel_geweld")
 """The organisations a region may name, in the order of ``tonen``."""
 ALWAYS = ("eu_burgers", "oekraine")
@@ -140,9 +143,16 @@ def _valid_languages(data: object) -> list[tuple[str, HulpTaal]]:
 def _check_language(code: str, entry: HulpTaal, vandaag: dt.date, line: int, file: Path,
                     log: ErrorLog) -> None:
     path = ["talen", code]
-    if not (len(code) in (2, 3) and code.isalpha() and code.islower()):
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code in DEVICE_NAMES:
         log.add(file, line, path, f"'{code}' is geen taalcode. Gebruik de code van twee "
                 "letters, zoals pl (Pools) of ro (Roemeens).")
+    if entry.status == "bron" and code != SOURCE:
+        log.add(file, line, [*path, "status"], "status: bron hoort alleen bij de Nederlandse "
+                "brontekst (nl). Zet concept zolang geen moedertaalspreker de vertaling "
+                "controleerde, of gecontroleerd met de datum bij gecontroleerd_op.")
+    if entry.status in ("concept", "gecontroleerd") and code == SOURCE:
+        log.add(file, line, [*path, "status"], "De Nederlandse tekst is de brontekst, geen "
+                "vertaling: laat status weg of zet status: bron.")
     if entry.status == "gecontroleerd" and entry.gecontroleerd_op is None:
         log.add(file, line, [*path, "gecontroleerd_op"], "Bij status: gecontroleerd hoort "
                 "de datum waarop een moedertaalspreker de tekst controleerde, bijvoorbeeld "

@@ -22,9 +22,14 @@ _HIDDEN = "mw-stapkop"
 
 
 def _in_route_blocks(root: etree.Element) -> list[etree.Element]:
-    return [heading for block in root.iter("section")
-            if "mw-route-blok" in (block.get("class") or "").split()
-            for heading in block.iter() if heading.tag in ("h3", "h4")]
+    """Each heading once, also when route blocks are nested (a hand-written page)."""
+    found: dict[int, etree.Element] = {}
+    for block in root.iter("section"):
+        if "mw-route-blok" in (block.get("class") or "").split():
+            for heading in block.iter():
+                if heading.tag in ("h3", "h4"):
+                    found.setdefault(id(heading), heading)
+    return list(found.values())
 
 
 class _Hide(Treeprocessor):

@@ -27,7 +27,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .keten import ANONYMOUS_NOTE
-from .phones import is_anonymous_line, tel_uri
+from .phones import is_anonymous_line, is_emergency, tel_uri
 from .safety import markdown_source, url_problem
 
 _ESCAPE = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~^=:<>&\"'$%@"}
@@ -172,6 +172,41 @@ def breekbaar_filter(url: str) -> Markup:
     return Markup("/<wbr>").join(escape_text(part) for part in url.split("/"))
 
 
+_NUMBER_RUN = re.compile(r"\+?\d[\d ()\-/+]*\d")
+"""A phone number, or numbers with a slash between them ("033-448 11 86 / +31 33 448 11 86")."""
+
+
+def _dialable(text: str) -> str | None:
+    """The tel: URI of a number in running text: a full number or the emergency number, not
+    just any digits (a short code or a year is left as text)."""
+    try:
+        uri = tel_uri(text)
+    except ValueError:
+        return None
+    return uri if text.startswith(("0", "+")) or is_emergency(text) else None
+
+
+def help_text_filter(text: str, richting: str = "ltr") -> Markup:
+    """The help for victims as text with each phone number a tel: link that does not wrap; in
+    a right-to-left language each run of numbers is also isolated left to right, so
+    "+31 33 448 11 86" keeps its order whoever wrote the text (with or without the isolates
+    the standard texts carry)."""
+    out, position = [], 0
+    for run in _NUMBER_RUN.finditer(text):
+        pieces = []
+        for part in re.split(r"( / )", run.group()):
+            uri = _dialable(part)
+            pieces.append(Markup('<a class="mw-tel mw-tel--tekst" href="{}">').format(uri) +
+                          escape_text(part) + Markup("</a>") if uri else escape_text(part))
+        joined = Markup("").join(pieces)
+        if richting == "rtl":
+            joined = Markup('<bdi dir="ltr">') + joined + Markup("</bdi>")
+        out += [escape_text(text[position:run.start()]), joined]
+        position = run.end()
+    out.append(escape_text(text[position:]))
+    return Markup("").join(out)
+
+
 def tijd_filter(value: dt.time) -> str:
     """A time as Dutch readers write it: 13.30."""
     return f"{value.hour}.{value.minute:02d}"
@@ -194,7 +229,7 @@ def environment() -> Environment:
     )
     env.filters.update(md=md_filter, slug=slug_filter, url=url_filter, tel=tel_filter,
                        datum=datum_filter, t=escape_text, breekbaar=breekbaar_filter,
-                       code=code_filter, tijd=tijd_filter)
+                       code=code_filter, tijd=tijd_filter, hulptekst=help_text_filter)
     env.tests["anonieme_lijn"] = is_anonymous_line
     env.globals["anoniem_uitleg"] = ANONYMOUS_NOTE
     env.globals["kaart"] = contact_card
@@ -205,9 +240,9 @@ def environment() -> Environment:
 def contact_card(contact: Any, level: int, anchor: str | None, kort: bool = False) -> Markup:
     """A contact card: the same contact looks the same on every page, so render it once.
 
-    ``kort`` is the card a contact gets when the page showed it in full before: the ways to
-    reach it, without the text on when to call and the date it was checked (unless that date
-    is stale)."""
+    ``kort`` is the card a contact gets when the page showed it in full before: everything
+    but the date it was checked (unless that date is stale). When to call stays: it can be
+    the advice itself ("Alleen bij acuut gevaar", "Vraag naar Toezicht en handhaving")."""
     card = environment().get_template("_kaart.md.j2").render(contact=contact, level=level,
                                                               anchor=anchor, kort=kort)
     return Markup(card.strip("\n"))

@@ -84,6 +84,9 @@ def test_a_victim_reads_the_help_in_polish_and_leaves_at_once(
     exit_button = page.get_by_role("link", name=re.compile("Snel weg"))
     page.mouse.wheel(0, 1500)
     expect(exit_button).to_be_in_viewport()  # still in view after scrolling down
+    # Back to Dutch lands on the municipality's page she came from, not the campaign's home.
+    page.get_by_role("link", name="Nederlands", exact=True).click()
+    page.wait_for_url(f"**/campagne/gemeenten/{gemeente.slug}.html")
     # On to the campaign page (through the menu) and a story, then away.
     page.evaluate("document.querySelector(\"a[href='../index.html']\").click()")
     page.wait_for_url("**/campagne/index.html")

@@ -78,10 +78,12 @@ def test_help_in_polish_opens_with_its_language(page: Page, example_url: str) ->
     assert arabic.evaluate("d => [d.lang, getComputedStyle(d).direction]") == ["ar", "rtl"]
     # "033-448 11 86 / +31 33 448 11 86" inside the Arabic line still reads left to right.
     order = arabic.evaluate("""d => {
-      const text = [...d.querySelectorAll('li')].map(li => li.firstChild)
-        .find(t => t.data.includes('033-448'));
-      const x = s => { const i = text.data.indexOf(s), r = document.createRange();
-        r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+      const li = [...d.querySelectorAll('li')].find(l => l.textContent.includes('033-448'));
+      const walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT), texts = [];
+      while (walk.nextNode()) texts.push(walk.currentNode);
+      const x = s => { const t = texts.find(n => n.data.includes(s)), i = t.data.indexOf(s),
+        r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1);
+        return r.getBoundingClientRect(); };
       const [a, b] = [x('033-448'), x('+31 33')];
       return a.y === b.y ? a.x < b.x : a.y < b.y; }""")
     assert order is True
@@ -111,3 +113,16 @@ def test_nothing_moves_when_the_scripts_start(phone: Page, example_url: str,
                "[data-mw-wat-nu-start]", f"vastleggen/{FIRST}.html": "[data-mw-print]"}[path]
     expect(phone.locator(visible)).to_be_visible()
     assert phone.evaluate("window.__mwShift") < 0.01
+
+
+def test_controls_that_need_the_script_go_when_it_never_runs(phone: Page,
+                                                             example_url: str) -> None:
+    """A blocked or failed meldwijzer.js leaves no control on the page that does nothing."""
+    phone.route("**/assets/meldwijzer/meldwijzer.js", lambda route: route.abort())
+    phone.goto(example_url + "signalen/index.html")
+    phone.wait_for_load_state("load")
+    expect(phone.locator("#mw-filter")).to_be_hidden()
+    phone.goto(example_url + f"gemeenten/{FIRST}.html")
+    phone.wait_for_load_state("load")
+    expect(phone.locator("[data-mw-wat-nu-start]")).to_be_hidden()
+    expect(phone.locator("[data-mw-mijn-gemeente]")).to_be_hidden()

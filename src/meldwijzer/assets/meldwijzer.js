@@ -181,6 +181,7 @@
         css.rel = "stylesheet";
         css.href = start.getAttribute("data-mw-wat-nu-css");
         css.onload = css.onerror = function () { done(); };
+        setTimeout(done, 3000); /* a stylesheet that never arrives does not stop the helper */
         document.head.appendChild(css);
       });
       start.getAttribute("data-mw-wat-nu-scripts").split(" ").reduce(function (before, src) {
@@ -204,6 +205,7 @@
   }
 
   ready(function () {
+    window.meldwijzerKlaar = true; /* see the head of the page (theme/main.html) */
     watNuLater();
     quiz();
     printAddress();

@@ -37,6 +37,21 @@
     event.preventDefault();
     window.location.replace(to.href);
   });
+  /* On a language's own page, the link to Dutch goes back to the campaign page the visitor
+   * came from (a municipality's page behind a poster's QR code), not to the campaign's home:
+   * going back in the history cannot, as every page replaced the one before. */
+  document.addEventListener("DOMContentLoaded", function () {
+    var back = document.querySelector("a[data-mw-terug]");
+    if (!back || !document.referrer) return;
+    try {
+      var from = new URL(document.referrer), home = new URL(back.href);
+      var campaign = home.pathname.replace(/[^/]*$/, "");
+      if (from.origin === location.origin && from.pathname.indexOf(campaign) === 0 &&
+          from.pathname.indexOf(campaign + "hulp/") !== 0) {
+        back.href = from.origin === "null" ? from.href.split("#")[0] : from.pathname;
+      }
+    } catch (e) { /* keep the campaign's home */ }
+  });
   var last = 0;
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" && event.key !== "Esc") return;
