@@ -18,6 +18,7 @@ Event order and why:
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import html
 import logging
 import os
@@ -208,10 +209,26 @@ _HEADER_LABEL = ('<nav class="md-header__inner md-grid" aria-label="Header">',
                  '<nav class="md-header__inner md-grid" aria-label="Kopbalk">')
 
 
+_SNEL_WEG = re.compile(r'<script src="[^"<>]*assets/meldwijzer/snel-weg\.js"></script>')
+
+
+@functools.lru_cache(maxsize=1)
+def _snel_weg_script() -> str:
+    text = (resources.files("meldwijzer") / "assets" / "snel-weg.js").read_text("utf-8")
+    if "</" in text:
+        raise ValueError("snel-weg.js may not contain '</': it is written into the page")
+    return f"<script>{text.strip()}</script>"
+
+
 def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page without the theme's indentation (see ``compact``), handed as MkDocs will
-    write it to the audit stream (a last-priority event)."""
+    write it to the audit stream (a last-priority event).
+
+    On a victim's page "Snel weg"'s script is written into the page: it must run before the
+    theme's scripts, so it holds up the rest of the page, and a request of its own would
+    hold it up by a round trip on a phone's network."""
     output = compact_html(output).replace(*_HEADER_LABEL, 1)
+    output = _SNEL_WEG.sub(lambda _: _snel_weg_script(), output, count=1)
     stream = _streams.get(id(config))
     if stream is not None:
         with storingen.helper_died():
